@@ -1,0 +1,203 @@
+"""The one entry point for getting chats into the store.
+
+`import_paths()` expands files, zips and folders into sources, detects each
+format by content, streams messages from the importer into the store in
+batches, and commits everything in one transaction: a cancelled or failed
+import leaves the store exactly as it was.  Re-importing the same export,
+or an overlapping newer one, adds only messages not already stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from itertools import islice
+from pathlib import Path
+from types import ModuleType
+
+from guardian.domain import Message
+from guardian.importers import registry
+from guardian.importers.base import BadExport, Cancelled, ParseContext, Source
+from guardian.importers.sources import PickedFile, expand
+from guardian.store.database import ImportSession, Store
+
+log = logging.getLogger(__name__)
+
+BATCH = 5000
+
+ProgressCallback = Callable[["ImportProgress"], None]
+
+
+class ChildNotFound(Exception):
+    """`--child NAME` names nobody in the imported chats."""
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    path: str
+    messages: int          # read so far from the current source
+    sources_done: int
+    sources_total: int
+
+
+@dataclass
+class SourceReport:
+    path: str
+    sha256: str
+    size: int
+    format: str
+    messages: int = 0      # read from the file
+    added: int = 0         # new to the store
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {"path": self.path, "sha256": self.sha256, "format": self.format,
+                "messages": self.messages, "added": self.added,
+                "skipped": [{"line": line, "reason": reason} for line, reason in self.skipped]}
+
+
+@dataclass
+class ImportReport:
+    sources: list[SourceReport] = field(default_factory=list)
+    conversation_ids: list[int] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)   # files in folders/zips that are not chats
+
+    @property
+    def added(self) -> int:
+        return sum(s.added for s in self.sources)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    picked: PickedFile
+    source: Source
+    importer: ModuleType
+
+
+def plan(paths: Iterable[Path]) -> tuple[list[_Planned], list[str]]:
+    """Find every chat export under `paths` and its importer.
+
+    A file the parent named directly must be a chat export we know; inside
+    a folder or zip, other files (photos, stickers, readme files) are just
+    passed over."""
+    planned: list[_Planned] = []
+    ignored: list[str] = []
+    for path in paths:
+        path = Path(path)
+        found = 0
+        for picked, source in expand(path):
+            importer = _detect(source)
+            if importer is None:
+                ignored.append(source.display_path)
+                continue
+            planned.append(_Planned(picked, source, importer))
+            found += 1
+        if found == 0:
+            raise BadExport(str(path), "no chat export Guardian can read was found here "
+                                       "(supported: WhatsApp, Telegram, Instagram, Messenger, "
+                                       "Discord, SMS Backup & Restore, Snapchat, Signal)")
+    return planned, ignored
+
+
+def _detect(source: Source) -> ModuleType | None:
+    try:
+        return registry.detect(source)
+    except BadExport:
+        raise
+    except OSError as exc:
+        raise BadExport(source.display_path, f"cannot be read ({exc})") from None
+
+
+def import_paths(store: Store, paths: Iterable[Path], *, tz: tzinfo, tz_name: str,
+                 child: str | None = None,
+                 progress: ProgressCallback | None = None,
+                 should_stop: Callable[[], bool] = lambda: False,
+                 explicit: tuple[ModuleType, Callable[[Source, ParseContext], Iterator[Message]]] | None = None,
+                 ) -> ImportReport:
+    """Import everything under `paths` in one transaction.
+
+    Raises BadExport (nothing imported) for a file that is not a chat
+    export or cannot be read at all, and Cancelled when `should_stop`
+    turns true (nothing imported either)."""
+    paths = [Path(p) for p in paths]
+    if explicit is not None:
+        module, parse = explicit
+        planned = [_Planned(picked, source, module) for p in paths for picked, source in expand(p)]
+        ignored: list[str] = []
+    else:
+        planned, ignored = plan(paths)
+        parse = None
+    report = ImportReport(ignored=ignored)
+    with store.import_session() as session:
+        for index, item in enumerate(planned):
+            source_report = _import_one(session, item, tz, tz_name, index, len(planned),
+                                        progress, should_stop, parse)
+            report.sources.append(source_report)
+        report.conversation_ids = sorted(session.touched_conversations)
+        if child:
+            _mark_child(session, report.conversation_ids, child)
+        else:
+            _guess_child(session)
+    log.info("imported %d sources, %d new messages", len(report.sources), report.added)
+    return report
+
+
+def _import_one(session: ImportSession, item: _Planned, tz: tzinfo, tz_name: str,
+                index: int, total: int, progress: ProgressCallback | None,
+                should_stop: Callable[[], bool],
+                parse: Callable[[Source, ParseContext], Iterator[Message]] | None) -> SourceReport:
+    source, importer = item.source, item.importer
+    result = SourceReport(path=source.display_path, sha256=item.picked.sha256,
+                          size=item.picked.size, format=importer.FORMAT)
+
+    def on_progress(count: int) -> None:
+        if progress:
+            progress(ImportProgress(source.display_path, count, index, total))
+
+    ctx = ParseContext(tz=tz, on_progress=on_progress, should_stop=should_stop)
+    source_id = session.begin_source(path=source.display_path, sha256=item.picked.sha256,
+                                     size=item.picked.size, format=importer.FORMAT,
+                                     importer_version=str(importer.VERSION), tz=tz_name)
+    messages = (parse or importer.parse)(source, ctx)
+    try:
+        while True:
+            ctx.check_cancelled()
+            batch = list(islice(messages, BATCH))
+            if not batch:
+                break
+            result.added += session.add_messages(batch, source_id)
+            result.messages += len(batch)
+            on_progress(result.messages)
+    except (BadExport, Cancelled):
+        raise
+    except (UnicodeError, ValueError, KeyError, TypeError, IndexError, OverflowError) as exc:
+        # An importer bug must not lose the parent's other data: the whole
+        # import rolls back and the file is named in the error.
+        log.exception("importer %s failed", importer.FORMAT)
+        raise BadExport(source.display_path, f"could not be read as {importer.FORMAT} "
+                                             f"({type(exc).__name__})") from None
+    except OSError as exc:
+        raise BadExport(source.display_path, f"cannot be read ({exc.strerror or exc})") from None
+    result.skipped = list(ctx.skipped)
+    session.finish_source(source_id, path=source.display_path, added=result.added,
+                          seen=result.messages, skipped=result.skipped)
+    return result
+
+
+def _mark_child(session: ImportSession, conversation_ids: list[int], child: str) -> None:
+    found = False
+    for cid in conversation_ids:
+        if session.set_child(cid, child):
+            found = True
+    if not found:
+        raise ChildNotFound(f"--child {child}: nobody of this name writes in the imported chats; "
+                            "nothing was imported (check the spelling of the name in the export)")
+
+
+def _guess_child(session: ImportSession) -> None:
+    """Where the export names its owner (Telegram's own account, the SMS
+    phone) and nobody is marked yet, that owner is the likeliest child."""
+    for cid, owner in session.owner_guesses():
+        session.set_child(cid, owner, only_if_unset=True)

@@ -1,0 +1,1 @@
+"""The encrypted SQLite store: schema, migrations, the one writer."""

@@ -1,0 +1,561 @@
+"""The one connection that owns Guardian's database.
+
+`Store.open()` unlocks (or creates) the encrypted store; reads return
+domain objects with their text decrypted; `Store.import_session()` is the
+only way messages get in, one transaction per import.  A Store and its
+connection belong to the thread that opened it: background work opens its
+own Store (SQLite's WAL lets readers and the single writer coexist).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from guardian import keys
+from guardian.domain import (AttachmentKind, Conversation, Finding, Message,
+                             ReviewState, Severity, Span)
+from guardian.keys import LockedError, PassphraseSource, WrappedKey
+from guardian.store.crypto import Cipher, DecryptionError, new_data_key
+from guardian.store.migrations import SCHEMA_VERSION, migrate
+
+log = logging.getLogger(__name__)
+
+_KEY_CHECK = b"guardian key check v1"
+_BUSY_TIMEOUT_S = 30
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Unlock:
+    """How to get the data key.
+
+    `passphrase` comes from the environment, a file or a GUI dialog;
+    `prompt` asks interactively and returns None when it cannot;
+    `ephemeral` makes a throwaway store whose random key only ever lives
+    in memory (the demo and `guardian scan`)."""
+
+    passphrase: str | None = None
+    prompt: PassphraseSource | None = None
+    ephemeral: bool = False
+
+
+@dataclass(frozen=True)
+class ConversationSummary:
+    id: int
+    platform: str
+    title: str
+    is_group: bool
+    participants: tuple[str, ...]
+    child: str | None
+    owner: str | None
+    messages: int
+    first: datetime | None
+    last: datetime | None
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    id: int
+    path: str
+    sha256: str
+    size: int
+    format: str
+    importer_version: str
+    imported_at: str
+    messages_added: int
+    messages_seen: int
+    skipped: tuple[tuple[int, str], ...]
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("PRAGMA journal_mode = WAL")
+    # NORMAL in WAL mode keeps the database consistent after a crash; only
+    # the last transactions before a power cut may be lost, never corrupted.
+    con.execute("PRAGMA synchronous = NORMAL")
+    return con
+
+
+def _to_ms(moment: datetime) -> int:
+    delta = moment - datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return delta // timedelta(milliseconds=1)
+
+
+def _offset_minutes(moment: datetime) -> int:
+    offset = moment.utcoffset()
+    return 0 if offset is None else int(offset.total_seconds() // 60)
+
+
+def _from_ms(ms: int, offset_min: int) -> datetime:
+    zone = timezone(timedelta(minutes=offset_min))
+    return datetime(1970, 1, 1, tzinfo=timezone.utc).astimezone(zone) + timedelta(milliseconds=ms)
+
+
+class Store:
+    """An unlocked Guardian database."""
+
+    def __init__(self, con: sqlite3.Connection, cipher: Cipher, path: Path, store_id: str) -> None:
+        self._con = con
+        self._cipher = cipher
+        self.path = path
+        self.store_id = store_id
+
+    # --- opening ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, unlock: Unlock = Unlock(), backups: Path | None = None) -> Store:
+        path = Path(path)
+        is_new = not path.exists() or path.stat().st_size == 0
+        try:
+            con = _connect(path)
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: this file is not a readable Guardian database ({exc}). "
+                             "It was left untouched.") from None
+        try:
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{path}: made by a newer version of Guardian "
+                                 f"(schema {version}, this version knows {SCHEMA_VERSION}). "
+                                 "Update Guardian to open it.")
+            if is_new or version == 0:
+                return cls._create(con, path, unlock)
+            if version < SCHEMA_VERSION:
+                cls._backup(con, path, backups or path.parent / "backups", f"before-v{SCHEMA_VERSION}")
+                migrate(con, version)
+            return cls._unlock(con, path, unlock)
+        except BaseException:
+            con.close()
+            raise
+
+    @classmethod
+    def _create(cls, con: sqlite3.Connection, path: Path, unlock: Unlock) -> Store:
+        data_key = new_data_key()
+        store_id = uuid.uuid4().hex
+        slot: tuple[str, tuple[bytes | None, str | None, bytes | None]] | None = None
+        if unlock.ephemeral:
+            slot = None
+        elif unlock.passphrase:
+            slot = ("passphrase", keys.wrap_with_passphrase(data_key, unlock.passphrase).to_row())
+        elif keys.keyring_usable():
+            slot = ("keyring", (None, None, None))
+        else:
+            passphrase = unlock.prompt(True) if unlock.prompt else None
+            if not passphrase:
+                raise LockedError(
+                    "no OS keyring is available to keep Guardian's key, and no passphrase was given: "
+                    f"set {keys.ENV_PASSPHRASE} or use --passphrase-file")
+            slot = ("passphrase", keys.wrap_with_passphrase(data_key, passphrase).to_row())
+        migrate(con, 0)
+        cipher = Cipher(data_key)
+        with _transaction(con):
+            con.execute("INSERT INTO meta (key, value) VALUES ('store_id', ?)", (store_id,))
+            con.execute("INSERT INTO meta (key, value) VALUES ('key_check', ?)",
+                        (cipher.encrypt(_KEY_CHECK),))
+            if slot is not None:
+                kind, (salt, params, wrapped) = slot
+                con.execute("INSERT INTO keyslots (kind, salt, params, wrapped) VALUES (?, ?, ?, ?)",
+                            (kind, salt, params, wrapped))
+        if slot is not None and slot[0] == "keyring":
+            keys.keyring_save(store_id, data_key)
+        log.info("created a new store (%s)", slot[0] if slot else "ephemeral")
+        return cls(con, cipher, path, store_id)
+
+    @classmethod
+    def _unlock(cls, con: sqlite3.Connection, path: Path, unlock: Unlock) -> Store:
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+        store_id = str(meta.get("store_id", ""))
+        check = meta.get("key_check")
+        if not store_id or check is None:
+            raise StoreError(f"{path}: the database has no key information; it was left untouched.")
+        slots = {row[0]: row[1:] for row in con.execute("SELECT kind, salt, params, wrapped FROM keyslots")}
+        data_key: bytes | None = None
+        if "passphrase" in slots and unlock.passphrase:
+            data_key = keys.unwrap_with_passphrase(WrappedKey.from_row(*slots["passphrase"]),
+                                                   unlock.passphrase)
+        if data_key is None and "keyring" in slots:
+            data_key = keys.keyring_load(store_id)
+        if data_key is None and "passphrase" in slots and unlock.prompt:
+            passphrase = unlock.prompt(False)
+            if passphrase:
+                data_key = keys.unwrap_with_passphrase(WrappedKey.from_row(*slots["passphrase"]),
+                                                       passphrase)
+        if data_key is None:
+            if "passphrase" in slots:
+                raise LockedError("Guardian's data is locked: a passphrase is needed "
+                                  f"(set {keys.ENV_PASSPHRASE} or use --passphrase-file)")
+            raise LockedError("Guardian's data is locked: the OS keyring does not hold its key")
+        cipher = Cipher(data_key)
+        try:
+            if cipher.decrypt(bytes(check)) != _KEY_CHECK:
+                raise DecryptionError("key check mismatch")
+        except DecryptionError:
+            raise LockedError("the key found does not open this database") from None
+        return cls(con, cipher, path, store_id)
+
+    @staticmethod
+    def _backup(con: sqlite3.Connection, path: Path, folder: Path, label: str) -> Path:
+        """Copy the database aside (still encrypted) before changing it."""
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"{path.stem}-{label}-{stamp}.sqlite3"
+        dest = sqlite3.connect(target)
+        try:
+            con.backup(dest)
+        finally:
+            dest.close()
+        log.info("backed up the database to %s", target)
+        return target
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        return self._con
+
+    @property
+    def cipher(self) -> Cipher:
+        return self._cipher
+
+    def integrity_ok(self) -> bool:
+        return self._con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def set_passphrase(self, passphrase: str) -> None:
+        """Protect the data key with a (new) passphrase.  Only the key is
+        re-wrapped; no message is re-encrypted."""
+        data_key = self._cipher.export_key()
+        salt, params, wrapped = keys.wrap_with_passphrase(data_key, passphrase).to_row()
+        with _transaction(self._con):
+            self._con.execute("INSERT OR REPLACE INTO keyslots (kind, salt, params, wrapped) "
+                              "VALUES ('passphrase', ?, ?, ?)", (salt, params, wrapped))
+
+    # --- importing ----------------------------------------------------------
+
+    def source_imported(self, sha256: str) -> bool:
+        row = self._con.execute("SELECT 1 FROM sources WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
+        return row is not None
+
+    def import_session(self) -> ImportSession:
+        return ImportSession(self)
+
+    # --- reading ------------------------------------------------------------
+
+    def conversations(self) -> list[ConversationSummary]:
+        rows = self._con.execute(
+            "SELECT c.id, c.platform, c.details, c.is_group, COUNT(m.id), MIN(m.ts_ms), MAX(m.ts_ms),"
+            " (SELECT utc_offset_min FROM messages WHERE conversation_id = c.id LIMIT 1)"
+            " FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id"
+            " GROUP BY c.id ORDER BY c.id").fetchall()
+        result = []
+        for cid, platform, details, is_group, count, first, last, offset in rows:
+            title, owner = self._cipher.decrypt_fields(details)[:2]
+            people = self._participants(cid)
+            child = next((name for name, is_child in people if is_child), None)
+            offset = offset or 0
+            result.append(ConversationSummary(
+                id=cid, platform=platform, title=title or "", is_group=bool(is_group),
+                participants=tuple(name for name, _ in people), child=child, owner=owner,
+                messages=count,
+                first=_from_ms(first, offset) if first is not None else None,
+                last=_from_ms(last, offset) if last is not None else None))
+        return result
+
+    def _participants(self, conversation_id: int) -> list[tuple[str, bool]]:
+        rows = self._con.execute("SELECT name, is_child FROM participants WHERE conversation_id = ?"
+                                 " ORDER BY id", (conversation_id,))
+        return [(self._cipher.decrypt_text(name), bool(is_child)) for name, is_child in rows]
+
+    def set_child(self, conversation_id: int, name: str | None) -> None:
+        """Mark which participant is the child (None: nobody)."""
+        with _transaction(self._con):
+            if not _set_child(self._con, self._cipher, conversation_id, name):
+                raise KeyError(name)
+
+    def conversation(self, conversation_id: int) -> Conversation:
+        row = self._con.execute("SELECT platform, details, is_group FROM conversations WHERE id = ?",
+                                (conversation_id,)).fetchone()
+        if row is None:
+            raise KeyError(conversation_id)
+        platform, details, is_group = row
+        title, owner, key = self._cipher.decrypt_fields(details)
+        return Conversation(platform=platform, key=key or "", title=title or "",
+                            is_group=bool(is_group), owner=owner, id=conversation_id)
+
+    def messages(self, conversation_id: int, *, after_ms: int | None = None,
+                 limit: int | None = None) -> list[Message]:
+        return list(self.iter_messages(conversation_id, after_ms=after_ms, limit=limit))
+
+    def iter_messages(self, conversation_id: int, *, after_ms: int | None = None,
+                      limit: int | None = None) -> Iterator[Message]:
+        conv = self.conversation(conversation_id)
+        names = {pid: self._cipher.decrypt_text(name) for pid, name in self._con.execute(
+            "SELECT id, name FROM participants WHERE conversation_id = ?", (conversation_id,))}
+        sql = ("SELECT id, participant_id, ts_ms, utc_offset_min, position, attachment, is_system, content"
+               " FROM messages WHERE conversation_id = ?")
+        params: list[object] = [conversation_id]
+        if after_ms is not None:
+            sql += " AND ts_ms > ?"
+            params.append(after_ms)
+        sql += " ORDER BY ts_ms, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        for mid, pid, ts_ms, offset, position, attachment, is_system, content in self._con.execute(sql, params):
+            text, raw, attachment_name = self._cipher.decrypt_fields(content)
+            yield Message(conversation=conv, sender=names.get(pid, "") if pid else "",
+                          timestamp=_from_ms(ts_ms, offset), text=text or "", raw=raw or "",
+                          position=position,
+                          attachment=AttachmentKind(attachment) if attachment else None,
+                          attachment_name=attachment_name, is_system=bool(is_system), id=mid)
+
+    def message_count(self) -> int:
+        return self._con.execute("SELECT COUNT(*) FROM messages").fetchone()[0]
+
+    def sources(self) -> list[SourceRecord]:
+        result = []
+        for row in self._con.execute(
+                "SELECT id, sha256, size, format, importer_version, imported_at, messages_added,"
+                " messages_seen, details FROM sources ORDER BY id"):
+            sid, sha, size, fmt, version, imported_at, added, seen, details = row
+            path, skipped_json = self._cipher.decrypt_fields(details)
+            skipped = tuple((int(p), str(r)) for p, r in json.loads(skipped_json or "[]"))
+            result.append(SourceRecord(sid, path or "", sha, size, fmt, version, imported_at,
+                                       added, seen, skipped))
+        return result
+
+    # --- findings -----------------------------------------------------------
+
+    def save_findings(self, findings: Iterable[Finding], model_version: str) -> int:
+        """Store analysis results, replacing earlier ones for the same
+        messages but keeping the parent's review state and note."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        count = 0
+        with _transaction(self._con):
+            for f in findings:
+                old = self._con.execute("SELECT review, details FROM findings WHERE message_id = ?",
+                                        (f.message_id,)).fetchone()
+                review, note = f.review.value, f.note
+                if old is not None:
+                    review = old[0]
+                    note = self._cipher.decrypt_fields(old[1])[2] or ""
+                details = self._cipher.encrypt_fields(f.explanation, json.dumps(list(f.reasons)), note)
+                self._con.execute(
+                    "INSERT OR REPLACE INTO findings (message_id, categories, scores, severity, spans,"
+                    " model_version, created_at, review, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (f.message_id, ",".join(f.categories), json.dumps(f.scores, sort_keys=True),
+                     int(f.severity), json.dumps([[s.start, s.end, s.label] for s in f.spans]),
+                     model_version, now, review, details))
+                count += 1
+        return count
+
+    def findings(self) -> list[Finding]:
+        result = []
+        for row in self._con.execute(
+                "SELECT id, message_id, categories, scores, severity, spans, review, details"
+                " FROM findings ORDER BY message_id"):
+            fid, mid, cats, scores, severity, spans, review, details = row
+            explanation, reasons, note = self._cipher.decrypt_fields(details)
+            result.append(Finding(
+                message_id=mid, categories=tuple(c for c in cats.split(",") if c),
+                scores=json.loads(scores), severity=Severity(severity),
+                spans=tuple(Span(s, e, label) for s, e, label in json.loads(spans)),
+                explanation=explanation or "", review=ReviewState(review), note=note or "",
+                id=fid, reasons=tuple(json.loads(reasons or "[]"))))
+        return result
+
+    def set_review(self, finding_id: int, state: ReviewState, note: str | None = None) -> None:
+        with _transaction(self._con):
+            row = self._con.execute("SELECT details FROM findings WHERE id = ?", (finding_id,)).fetchone()
+            if row is None:
+                raise KeyError(finding_id)
+            explanation, reasons, old_note = self._cipher.decrypt_fields(row[0])
+            details = self._cipher.encrypt_fields(explanation, reasons, old_note if note is None else note)
+            self._con.execute("UPDATE findings SET review = ?, details = ? WHERE id = ?",
+                              (state.value, details, finding_id))
+
+
+class ImportSession:
+    """One import: everything it adds lands in one transaction or not at all."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._con = store.connection
+        self._cipher = store.cipher
+        self._conversations: dict[tuple[str, str], int] = {}
+        self._participants: dict[tuple[int, str], int] = {}
+        self._occurrences: dict[bytes, int] = {}
+        self._owners: dict[int, str] = {}
+        self.touched_conversations: set[int] = set()
+        self.added = 0
+        self.seen = 0
+
+    def __enter__(self) -> ImportSession:
+        self._con.execute("BEGIN IMMEDIATE")
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self._con.execute("COMMIT")
+        else:
+            self._con.execute("ROLLBACK")
+
+    def conversation_id(self, conv: Conversation) -> int:
+        cache_key = (conv.platform, conv.key)
+        cached = self._conversations.get(cache_key)
+        if cached is not None:
+            return cached
+        key_fp = self._cipher.fingerprint("conversation", conv.platform, conv.key)
+        row = self._con.execute("SELECT id FROM conversations WHERE platform = ? AND key_fp = ?",
+                                (conv.platform, key_fp)).fetchone()
+        details = self._cipher.encrypt_fields(conv.title, conv.owner, conv.key)
+        if row is None:
+            cid = self._con.execute(
+                "INSERT INTO conversations (platform, key_fp, details, is_group) VALUES (?, ?, ?, ?)",
+                (conv.platform, key_fp, details, int(conv.is_group))).lastrowid
+        else:
+            cid = row[0]
+            # A newer export may know the group's title or that it is a group.
+            self._con.execute("UPDATE conversations SET details = ?, is_group = MAX(is_group, ?)"
+                              " WHERE id = ?", (details, int(conv.is_group), cid))
+        assert cid is not None
+        self._conversations[cache_key] = cid
+        self.touched_conversations.add(cid)
+        if conv.owner:
+            self._owners[cid] = conv.owner
+        return cid
+
+    def owner_guesses(self) -> list[tuple[int, str]]:
+        """Conversations whose export named its owner, with that name."""
+        return sorted(self._owners.items())
+
+    def set_child(self, conversation_id: int, name: str, only_if_unset: bool = False) -> bool:
+        return _set_child(self._con, self._cipher, conversation_id, name, only_if_unset)
+
+    def _participant_id(self, conversation_id: int, name: str) -> int | None:
+        if not name:
+            return None
+        cache_key = (conversation_id, name)
+        cached = self._participants.get(cache_key)
+        if cached is not None:
+            return cached
+        fp = self._cipher.fingerprint("participant", name)
+        row = self._con.execute("SELECT id FROM participants WHERE conversation_id = ? AND name_fp = ?",
+                                (conversation_id, fp)).fetchone()
+        if row is None:
+            pid = self._con.execute(
+                "INSERT INTO participants (conversation_id, name_fp, name) VALUES (?, ?, ?)",
+                (conversation_id, fp, self._cipher.encrypt_text(name))).lastrowid
+        else:
+            pid = row[0]
+        assert pid is not None
+        self._participants[cache_key] = pid
+        return pid
+
+    def add_messages(self, messages: Iterable[Message], source_id: int) -> int:
+        """Insert messages not already stored; returns how many were new.
+
+        A message's identity is its conversation, sender, time, content and
+        how many identical messages came before it in this export, so a
+        re-import or an overlapping newer export adds nothing twice while
+        two genuinely repeated "ok"s in one minute both stay."""
+        rows = []
+        cipher = self._cipher
+        occurrences = self._occurrences
+        for msg in messages:
+            cid = self.conversation_id(msg.conversation)
+            pid = self._participant_id(cid, msg.sender)
+            ts_ms = _to_ms(msg.timestamp)
+            attachment = msg.attachment.value if msg.attachment else ""
+            identity = cipher.fingerprint(str(cid), msg.sender, str(ts_ms), msg.text, attachment,
+                                          msg.attachment_name or "")
+            n = occurrences.get(identity, 0)
+            occurrences[identity] = n + 1
+            fp = cipher.fingerprint(identity.hex(), str(n)) if n else identity
+            rows.append((cid, source_id, pid, ts_ms, _offset_minutes(msg.timestamp), msg.position,
+                         attachment or None, int(msg.is_system), fp,
+                         cipher.encrypt_fields(msg.text, msg.raw, msg.attachment_name)))
+        before = self._con.total_changes
+        self._con.executemany(
+            "INSERT OR IGNORE INTO messages (conversation_id, source_id, participant_id, ts_ms,"
+            " utc_offset_min, position, attachment, is_system, fp, content)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        added = self._con.total_changes - before
+        self.added += added
+        self.seen += len(rows)
+        return added
+
+    def begin_source(self, *, path: str, sha256: str, size: int, format: str,
+                     importer_version: str, tz: str) -> int:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        sid = self._con.execute(
+            "INSERT INTO sources (sha256, size, format, importer_version, imported_at, tz,"
+            " messages_added, messages_seen, details) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)",
+            (sha256, size, format, importer_version, now, tz,
+             self._cipher.encrypt_fields(path, "[]"))).lastrowid
+        assert sid is not None
+        return sid
+
+    def finish_source(self, source_id: int, *, path: str, added: int, seen: int,
+                      skipped: list[tuple[int, str]]) -> None:
+        self._con.execute("UPDATE sources SET messages_added = ?, messages_seen = ?, details = ?"
+                          " WHERE id = ?",
+                          (added, seen, self._cipher.encrypt_fields(path, json.dumps(skipped)), source_id))
+
+
+def _set_child(con: sqlite3.Connection, cipher: Cipher, conversation_id: int, name: str | None,
+               only_if_unset: bool = False) -> bool:
+    """Mark `name` as the child in one conversation; False if no such
+    participant.  Must run inside a transaction."""
+    if only_if_unset and con.execute("SELECT 1 FROM participants WHERE conversation_id = ?"
+                                     " AND is_child = 1", (conversation_id,)).fetchone():
+        return False
+    if name is None:
+        con.execute("UPDATE participants SET is_child = 0 WHERE conversation_id = ?", (conversation_id,))
+        return True
+    fp = cipher.fingerprint("participant", name)
+    if not con.execute("SELECT 1 FROM participants WHERE conversation_id = ? AND name_fp = ?",
+                       (conversation_id, fp)).fetchone():
+        return False
+    con.execute("UPDATE participants SET is_child = (name_fp = ?) WHERE conversation_id = ?",
+                (fp, conversation_id))
+    return True
+
+
+class _transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self._con = con
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._con.execute("BEGIN IMMEDIATE")
+        return self._con
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self._con.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def wipe(data_dir: Path, store_id: str | None = None) -> None:
+    """Delete every file Guardian keeps under `data_dir` and the keyring entry."""
+    if store_id:
+        keys.keyring_delete(store_id)
+    if data_dir.exists():
+        shutil.rmtree(data_dir)

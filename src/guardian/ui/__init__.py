@@ -1,0 +1,1 @@
+"""The desktop interface (the only package besides tasks that imports Qt)."""

@@ -1,0 +1,78 @@
+"""Start the desktop app: fonts, language, the store, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from guardian import __version__, paths
+from guardian.keys import LockedError, WrongPassphrase
+from guardian.settings import LANGUAGE, Settings
+from guardian.store.database import Store, StoreError, Unlock
+from guardian.ui import fonts, passphrase
+from guardian.ui.i18n import Translations
+from guardian.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Guardian")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Guardian")
+    app.setDesktopFileName("org.guardian.Guardian")
+    app.setWindowIcon(QIcon(str(paths.assets_dir() / "icons" / "guardian.svg")))
+    fonts.load(paths.assets_dir() / "fonts")
+    app.setFont(fonts.ui_font(app.font().pointSizeF()))
+    return app
+
+
+class Session:
+    """The running app: language switching that persists, the window."""
+
+    def __init__(self, app: QApplication, settings: Settings, language: str) -> None:
+        self.app = app
+        self.settings = settings
+        self.translations = Translations(app)
+        self.translations.switch(language)
+
+    def switch_language(self, language: str) -> None:
+        self.translations.switch(language)
+        self.settings.set(LANGUAGE, language)
+
+
+def open_user_store(parent_passphrase: str | None) -> Store:
+    """Unlock the parent's store, asking for the passphrase in a dialog
+    where the keyring cannot hold the key."""
+    loc = paths.locations()
+    unlock = Unlock(passphrase=parent_passphrase, prompt=lambda creating: passphrase.ask(None, creating))
+    return Store.open(loc.database, unlock, backups=loc.backups)
+
+
+def run(demo: bool, lang: str | None, passphrase: str | None) -> int:
+    app = create_application()
+    settings = Settings(paths.locations().settings_file)
+    session = Session(app, settings, lang or settings.get(LANGUAGE))
+    holder = None
+    try:
+        if demo:
+            from guardian.demo import open_demo_store
+            store, _report, holder = open_demo_store()
+        else:
+            store = open_user_store(passphrase)
+    except (LockedError, WrongPassphrase, StoreError) as exc:
+        QMessageBox.critical(None, "Guardian", str(exc))
+        return 4 if isinstance(exc, (LockedError, WrongPassphrase)) else 1
+    window = MainWindow(store, session.switch_language, session.translations.language, demo=demo)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+        if holder is not None:
+            holder.cleanup()
