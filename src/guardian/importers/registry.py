@@ -13,7 +13,14 @@ from types import ModuleType
 from guardian.importers.base import Source
 
 # Module names under guardian.importers, most specific first.
-IMPORTER_MODULES: tuple[str, ...] = ()
+IMPORTER_MODULES: tuple[str, ...] = (
+    "telegram_json",
+    "telegram_html",
+    "instagram",
+    "messenger",
+    "discord",
+    "discord_csv",
+)
 
 # Formats the user picks explicitly (they never claim a file on their own).
 EXPLICIT_MODULES: tuple[str, ...] = ()
