@@ -10,18 +10,19 @@ or an overlapping newer one, adds only messages not already stored.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from itertools import islice
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import ModuleType
 
 from guardian.domain import Message
 from guardian.importers import registry
 from guardian.importers.base import BadExport, Cancelled, ParseContext, Source
 from guardian.importers.sources import PickedFile, expand
-from guardian.store.database import ImportSession, Store
+from guardian.store.database import ImportSession, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,16 @@ def plan(paths: Iterable[Path]) -> tuple[list[_Planned], list[str]]:
             raise BadExport(str(path), "no chat export Guardian can read was found here "
                                        "(supported: WhatsApp, Telegram, Instagram, Messenger, "
                                        "Discord, SMS Backup & Restore, Snapchat, Signal)")
-    return planned, ignored
+    return _drop_superseded(planned), ignored
+
+
+def _drop_superseded(planned: list[_Planned]) -> list[_Planned]:
+    """Drop a source when its folder also holds the same chat in the format
+    that supersedes it (see registry.SUPERSEDED)."""
+    present = {(PurePosixPath(p.source.display_path.replace("\\", "/")).parent, p.importer.FORMAT) for p in planned}
+    return [p for p in planned
+            if (PurePosixPath(p.source.display_path.replace("\\", "/")).parent,
+                registry.SUPERSEDED.get(p.importer.FORMAT, "")) not in present]
 
 
 def _detect(source: Source) -> ModuleType | None:
@@ -130,18 +140,53 @@ def import_paths(store: Store, paths: Iterable[Path], *, tz: tzinfo, tz_name: st
         planned, ignored = plan(paths)
         parse = None
     report = ImportReport(ignored=ignored)
-    with store.import_session() as session:
-        for index, item in enumerate(planned):
-            source_report = _import_one(session, item, tz, tz_name, index, len(planned),
-                                        progress, should_stop, parse)
-            report.sources.append(source_report)
-        report.conversation_ids = sorted(session.touched_conversations)
-        if child:
-            _mark_child(session, report.conversation_ids, child)
-        else:
-            _guess_child(session)
+    try:
+        with store.import_session() as session:
+            for index, item in enumerate(planned):
+                source_report = _import_one(session, item, tz, tz_name, index, len(planned),
+                                            progress, should_stop, parse)
+                report.sources.append(source_report)
+            report.conversation_ids = sorted(session.touched_conversations)
+            if child:
+                _mark_child(session, report.conversation_ids, child)
+            else:
+                _guess_child(session)
+    except sqlite3.Error as exc:
+        # SQLite rolls a transaction back by itself on SQLITE_FULL and some
+        # I/O errors; the session's own ROLLBACK then fails with "no
+        # transaction is active", so the first error is in the context chain.
+        log.error("import failed writing the database: %s", _sqlite_chain(exc))
+        raise StoreError(f"{store.path}: {_write_problem(exc)}; the import was undone and "
+                         "everything stored before it is unchanged") from None
     log.info("imported %d sources, %d new messages", len(report.sources), report.added)
     return report
+
+
+def _sqlite_chain(exc: BaseException) -> str:
+    """The messages of an SQLite error and the errors it interrupted
+    (SQLite's messages name conditions, never stored content)."""
+    parts: list[str] = []
+    current: BaseException | None = exc
+    while current is not None and len(parts) < 5:
+        parts.append(f"{type(current).__name__}: {current}")
+        current = current.__context__
+    return " <- ".join(parts)
+
+
+def _write_problem(exc: BaseException) -> str:
+    chain = _sqlite_chain(exc).lower()
+    if "full" in chain:
+        return "the disk is full, so Guardian could not save the import (free some space and import again)"
+    if "readonly" in chain or "read-only" in chain or "read only" in chain:
+        return "the data folder is read-only, so Guardian could not save the import"
+    if "locked" in chain or "busy" in chain:
+        return "another Guardian window or command is writing to the data; close it and import again"
+    if "i/o" in chain or "unable to open" in chain:
+        return ("the disk could not be written (an I/O error: is it full, read-only, removed or "
+                "failing?)")
+    if "malformed" in chain or "not a database" in chain:
+        return "the database file is damaged"
+    return f"the database could not be written ({type(exc).__name__})"
 
 
 def _import_one(session: ImportSession, item: _Planned, tz: tzinfo, tz_name: str,
@@ -172,7 +217,8 @@ def _import_one(session: ImportSession, item: _Planned, tz: tzinfo, tz_name: str
             on_progress(result.messages)
     except (BadExport, Cancelled):
         raise
-    except (UnicodeError, ValueError, KeyError, TypeError, IndexError, OverflowError) as exc:
+    except (UnicodeError, ValueError, KeyError, TypeError, IndexError, OverflowError,
+            RecursionError) as exc:
         # An importer bug must not lose the parent's other data: the whole
         # import rolls back and the file is named in the error.
         log.exception("importer %s failed", importer.FORMAT)

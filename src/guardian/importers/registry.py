@@ -20,10 +20,19 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "messenger",
     "discord",
     "discord_csv",
+    "sms_xml",
+    "snapchat",
+    "signal_json",
+    # signal-export's chat.md lines look like WhatsApp's iOS lines; ask first.
+    "signal_md",
 )
 
 # Formats the user picks explicitly (they never claim a file on their own).
-EXPLICIT_MODULES: tuple[str, ...] = ()
+EXPLICIT_MODULES: tuple[str, ...] = ("generic_csv",)
+
+# When one folder holds the same chat in two formats, keep the richer one:
+# signal-export writes chat.md and data.json side by side.
+SUPERSEDED: dict[str, str] = {"signal_md": "signal_jsonl"}
 
 
 def importers() -> list[ModuleType]:

@@ -1,0 +1,1 @@
+"""Qt-free analysis core: normalisation, lexicons, features, the model and classification."""
