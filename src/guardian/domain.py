@@ -102,14 +102,16 @@ class Conversation:
     id: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Message:
     """One message as an importer read it.
 
     `timestamp` is always time zone-aware.  `raw` is the exact line(s) or
     record the message came from, kept unedited as evidence; `position` is
     its line (text formats) or record number (structured formats) in the
-    source file, for error messages and the evidence appendix.
+    source file, for error messages and the evidence appendix.  Not frozen:
+    a million of them are made per big import, and frozen dataclasses
+    cost a microsecond more each to build.
     """
 
     conversation: Conversation
@@ -137,6 +139,32 @@ class Span:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a finding has its severity, as a rule code with the facts that
+    triggered it ("same_sender", {"count": 14, "days": 3}).  The
+    explanation engine turns it into words in the parent's language."""
+
+    code: str
+    params: tuple[tuple[str, str | int | float], ...] = ()
+
+    @property
+    def values(self) -> dict[str, str | int | float]:
+        return dict(self.params)
+
+    def as_json(self) -> dict[str, object]:
+        return {"code": self.code, **self.values}
+
+    @classmethod
+    def make(cls, code: str, **params: str | int | float) -> Reason:
+        return cls(code, tuple(sorted(params.items())))
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Reason:
+        params = {k: v for k, v in data.items() if k != "code"}
+        return cls.make(str(data["code"]), **params)  # type: ignore[arg-type]
+
+
 @dataclass(slots=True)
 class Finding:
     """What analysis concluded about one message."""
@@ -150,4 +178,4 @@ class Finding:
     review: ReviewState = ReviewState.NEW
     note: str = ""
     id: int | None = None
-    reasons: tuple[str, ...] = field(default=())
+    reasons: tuple[Reason, ...] = field(default=())

@@ -25,6 +25,7 @@ IMPORTER_MODULES: tuple[str, ...] = (
     "signal_json",
     # signal-export's chat.md lines look like WhatsApp's iOS lines; ask first.
     "signal_md",
+    "whatsapp",
 )
 
 # Formats the user picks explicitly (they never claim a file on their own).

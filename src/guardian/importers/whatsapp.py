@@ -1,0 +1,273 @@
+"""WhatsApp "Export chat" text files (Android and iOS, every locale), see
+SPEC.md section 1.  The dispatch layer opens zips; we get the `.txt` member
+and its siblings (the media files).
+
+Two streaming passes, never the whole file in memory:
+1. `whatsapp_survey.survey` reads every header line once to decide the
+   day/month order for the whole file and to name the chat;
+2. `parse` reads again and yields one `Message` per header line, with the
+   continuation lines that follow it.
+
+Choices this module makes (documented because other code relies on them):
+* `sender` is "" for lines WhatsApp writes about the chat itself: Android
+  system lines (they have no author) and iOS system lines authored by the
+  group's name.  An iOS system line authored by a person ("~ Ali created
+  this group", a missed call) keeps that person as sender.  Both have
+  `is_system=True`.
+* Deleted messages ("This message was deleted", "تم حذف هذه الرسالة") are
+  not system events: they keep their sender, `is_system=False`, and their
+  text as written, so a parent sees who deleted what and when.
+* A pure media placeholder ("<Media omitted>", "image omitted",
+  "<attached: …>", "IMG-….jpg (file attached)") sets `attachment` (and
+  `attachment_name` when the file is named) and leaves `text` "" (the
+  placeholder stays in `raw`); a caption (same line on iOS, next lines on
+  Android) is the text.  A location keeps its link as text.
+* The trailing "<This message was edited>" marker is dropped from `text`.
+* Invalid UTF-8 bytes are replaced by U+FFFD; the first affected line is
+  reported once through `ctx.skip` and every message is kept.
+* Blank lines before the first header are ignored; other lines there are
+  reported one by one.
+* A line longer than 1,000,000 characters is cut there, and a message
+  stops growing at 1,000,000 characters; both are reported.
+* `text` keeps a message's lines exactly (joined with "\\n") except for
+  trailing empty lines (WhatsApp trims those when sending, so they are
+  file artefacts such as a blank last line); `raw` keeps them.  One leading
+  LRM/RLM is dropped from the body.
+* The chat's title (and key: title casefolded, whitespace collapsed) is,
+  in order: the author of iOS system lines who never writes a message (the
+  group's current name), the last group subject a system line sets, the
+  file or zip name without its "WhatsApp Chat with" prefix (generic names
+  such as "_chat" or "export" do not count), the sorted sender names.
+  `is_group`: a group event (join, leave, subject...) or more than two
+  senders.  `owner` is None: WhatsApp never says who exported.
+* Day/month order: see `whatsapp_header.DateOrderVotes`.  A header whose
+  date or time cannot exist under that order is reported with
+  `ctx.skip` and skipped together with its continuation lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+from guardian.domain import Conversation, Message
+from guardian.importers import whatsapp_phrases as phrases
+from guardian.importers.base import BadExport, ParseContext, Source
+from guardian.importers.whatsapp_header import (
+    COLON_GROUP, HEADER, HEADER_STARTS, Stamper,
+)
+from guardian.importers.whatsapp_lines import MAX_LINE_CHARS, line_batches
+from guardian.importers.whatsapp_survey import (
+    CHECK_EVERY, MAX_TRACKED_SENDERS, NO_PREFIX, UNKNOWN, Survey, author_name, body_start,
+    is_system_body, may_be_system, survey,
+)
+
+FORMAT = "whatsapp"
+VERSION = "1"
+PLATFORM = "whatsapp"
+
+MAX_MESSAGE_CHARS = MAX_LINE_CHARS
+SNIFF_BYTES = 16384
+SNIFF_LINES = 20
+_SNIFF_SPLIT = re.compile(r"\r\n|\r|\n")
+_EXACT = phrases.EXACT_PLACEHOLDERS
+
+
+# --- sniff ---------------------------------------------------------------------
+
+
+def sniff(source: Source) -> bool:
+    """True when one of the first non-empty lines is a WhatsApp header."""
+    text = source.head(SNIFF_BYTES).decode("utf-8", errors="replace").lstrip("\ufeff")
+    seen = 0
+    for line in _SNIFF_SPLIT.split(text):
+        if not line.strip():
+            continue
+        if line[:1] in HEADER_STARTS and HEADER.match(line):
+            return True
+        seen += 1
+        if seen >= SNIFF_LINES:
+            break
+    return False
+
+
+# --- parse ---------------------------------------------------------------------
+
+
+def parse(source: Source, ctx: ParseContext) -> Iterator[Message]:
+    info = survey(source, ctx)
+    if info.headers == 0:
+        raise BadExport(source.display_path, "no WhatsApp message line was found (a line "
+                                             "like \"12/07/2017, 22:35 - Name: text\")")
+    yield from _Reader(source, ctx, info).messages()
+
+
+def conversation_for(info: Survey, source: Source) -> Conversation:
+    """The chat, named by what the file says (iOS chat-name author, group
+    subject), else by the file name, else by the people in it."""
+    hint = phrases.chat_name_from_hint(source.title_hint)
+    names = sorted(info.senders, key=str.casefold)
+    people = ", ".join(names[:5]) + (f" +{len(names) - 5}" if len(names) > 5 else "")
+    title = info.chat_name_author or info.subject or hint or people or "WhatsApp"
+    is_group = info.group_event or info.too_many_senders or len(info.senders) > 2
+    return Conversation(platform=PLATFORM, key=" ".join(title.casefold().split()),
+                        title=title, is_group=is_group, owner=None)
+
+
+class _Reader:
+    """The second pass: header lines become messages, other lines join the
+    message above them."""
+
+    def __init__(self, source: Source, ctx: ParseContext, info: Survey) -> None:
+        self.source = source
+        self.ctx = ctx
+        self.info = info
+        self.order = info.votes.decide()
+        self.conversation = conversation_for(info, source)
+        self.chat_author = info.chat_name_author
+        self.siblings = frozenset(source.siblings)
+        self.stamp = Stamper(self.order, ctx.localize)
+        self.names: dict[str, str | None] = {}     # raw author -> sender, None: not an author
+        self.size = 0                              # characters of the pending message
+
+    def messages(self) -> Iterator[Message]:
+        """The hot loop, written for speed: locals, offsets into the line
+        instead of slices, shortcuts for a line that repeats the previous
+        header's date and time or author.  Rare cases go to the helpers."""
+        ctx, conversation, names = self.ctx, self.conversation, self.names
+        match, starts, stamp, special = HEADER.match, HEADER_STARTS, self.stamp, self._special
+        first_chars, last_chars, siblings = phrases.SPECIAL_FIRST, phrases.SPECIAL_LAST, self.siblings
+        colon_ok = self.info.allow_colon_style
+        prefix, prefix_end, ts = NO_PREFIX, 0, None
+        author_key, sender = NO_PREFIX, ""
+        pending: Message | None = None
+        extra: list[str] | None = None
+        skipping: list[int | str] | None = None   # [line_no, reason, continuation lines]
+        line_no = count = 0
+        for batch in line_batches(self.source, ctx.skip):
+            for line in batch:
+                line_no += 1
+                if not line.startswith(prefix):
+                    m = match(line) if line[:1] in starts else None
+                    if m is None or (m.lastindex == COLON_GROUP and not colon_ok):
+                        if pending is not None:
+                            extra = self._continue(pending, extra, line, line_no)
+                        elif skipping is not None:
+                            skipping[2] += 1                            # type: ignore[operator]
+                        elif line.strip():
+                            ctx.skip(line_no, "text before the first WhatsApp message line; not read")
+                        continue
+                    prefix_end = m.end()
+                    ts = stamp(m)
+                    prefix = NO_PREFIX if ts.__class__ is str else line[:prefix_end]
+                if pending is not None:
+                    yield pending if extra is None else self._merge(pending, extra)
+                    pending = extra = None
+                    count += 1
+                    if count % CHECK_EVERY == 0:
+                        ctx.check_cancelled()
+                        ctx.on_progress(count)
+                if skipping is not None:
+                    self._report_skipped(skipping)
+                    skipping = None
+                if prefix is NO_PREFIX:
+                    skipping = [line_no, ts, 0]                         # type: ignore[list-item]
+                    continue
+                end = prefix_end
+                if line.startswith(author_key, end):    # same author as the line before
+                    colon = end + len(author_key) - 2
+                else:
+                    colon = line.find(": ", end)
+                    raw = line[end:colon]
+                    sender = names.get(raw, UNKNOWN) if colon >= 0 else None
+                    if sender is UNKNOWN:
+                        sender = self._name(raw)
+                    if sender is None:
+                        author_key = NO_PREFIX
+                        pending = Message(conversation, "", ts, line[end:], line, line_no,
+                                          None, None, True)
+                        continue
+                    author_key = raw + ": "
+                if (line[colon + 2:colon + 3] in first_chars or line[-1:] in last_chars
+                        or siblings):
+                    pending = special(sender, ts, line, colon, line_no)
+                else:
+                    pending = Message(conversation, sender, ts, line[colon + 2:], line, line_no)
+        if pending is not None:
+            yield pending if extra is None else self._merge(pending, extra)
+            count += 1
+        if skipping is not None:
+            self._report_skipped(skipping)
+        ctx.on_progress(count)
+
+    # -- helpers off the hot path ---------------------------------------------------
+
+    def _name(self, raw: str) -> str | None:
+        if len(self.names) >= MAX_TRACKED_SENDERS:
+            self.names.clear()
+        name = self.names[raw] = author_name(raw)
+        return name
+
+    def _special(self, sender: str, ts: datetime, line: str, colon: int,
+                 line_no: int) -> Message:
+        """An authored line that may be a placeholder, a system line, an
+        attachment or an edited message: the rare cases, reached only
+        after a cheap first/last character test."""
+        start, marked = body_start(line, colon)
+        body = line[start:]
+        conversation = self.conversation
+        kind = _EXACT.get(body)
+        if kind is not None:
+            return Message(conversation, sender, ts, "", line, line_no, kind)
+        if may_be_system(line, start, marked) and is_system_body(body, marked, sender):
+            who = "" if sender == self.chat_author else sender
+            return Message(conversation, who, ts, body, line, line_no, None, None, True)
+        found = phrases.attachment(body) if phrases.needs_attachment_check(body) else None
+        if found is None and body in self.siblings:
+            found = phrases.kind_of_file(body), body, ""
+        if found is not None:
+            kind, name, text = found
+            return Message(conversation, sender, ts, text, line, line_no, kind, name)
+        return Message(conversation, sender, ts, phrases.strip_edited(body), line, line_no)
+
+    def _continue(self, pending: Message, extra: list[str] | None, line: str,
+                  line_no: int) -> list[str] | None:
+        """Add a continuation line to the pending message, up to the cap."""
+        if extra is None:
+            self.size = len(pending.raw)
+            extra = []
+        elif self.size > MAX_MESSAGE_CHARS:
+            return extra                      # already capped and reported
+        self.size += len(line) + 1
+        if self.size > MAX_MESSAGE_CHARS:
+            self.ctx.skip(line_no, f"the message starting at line {pending.position} is longer "
+                                   f"than {MAX_MESSAGE_CHARS:,} characters; its lines from here "
+                                   "on were not read")
+        else:
+            extra.append(line)
+        return extra
+
+    def _merge(self, first: Message, extra: list[str]) -> Message:
+        """The message with its continuation lines: they extend the text
+        (or are the caption of a media placeholder) and the raw evidence."""
+        if not extra:                     # its first continuation line hit the cap
+            return first
+        caption = "\n".join(extra)
+        if first.attachment is not None and first.text == "":
+            text = caption.rstrip("\n")
+        else:
+            text = f"{first.text}\n{caption}".rstrip("\n")
+        if text.endswith(">"):
+            text = phrases.strip_edited(text)
+        return Message(first.conversation, first.sender, first.timestamp, text,
+                       f"{first.raw}\n{caption}", first.position, first.attachment,
+                       first.attachment_name, first.is_system)
+
+    def _report_skipped(self, skipping: list[int | str]) -> None:
+        line_no, reason, extra = skipping
+        if extra:
+            reason = f"{reason}; the message and its {extra} continuation line(s) were skipped"
+        else:
+            reason = f"{reason}; the message was skipped"
+        self.ctx.skip(int(line_no), str(reason))
