@@ -1,0 +1,1 @@
+"""Findings out: the scan JSON, and (later) counsellor reports."""
