@@ -9,34 +9,22 @@ Errors are one line on stderr; chat content is never printed to logs.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
 from guardian import __version__, keys, paths
-from guardian.importers.base import BadExport, Cancelled
+from guardian.importers.base import BadExport
 from guardian.keys import LockedError, WrongPassphrase
-from guardian.store.database import Store, StoreError, Unlock
-from guardian.timezones import UnknownZone
+from guardian.analysis.errors import ModelError
+from guardian.store.database import StoreError
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_BAD_INPUT = 3
-EXIT_LOCKED = 4
-EXIT_NO_DISPLAY = 5
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
+from guardian.commands.errors import (EXIT_BAD_INPUT, EXIT_ERROR, EXIT_LOCKED,  # noqa: F401
+                                      EXIT_NO_DISPLAY, EXIT_OK, EXIT_USAGE, CliError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="read the data passphrase from FILE (anyone who can read FILE can read "
                              f"the chats; ${keys.ENV_PASSPHRASE} works the same way)")
     parser.add_argument("--lang", choices=("ar", "en"), help="interface language for this run")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the window, close it as soon as it shows, exit 0 (for installers' "
+                             "smoke tests; use with demo)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("demo", help="open the app on the bundled demo export (a throwaway store)")
@@ -65,6 +56,43 @@ def build_parser() -> argparse.ArgumentParser:
 
     lst = sub.add_parser("list", help="list imported conversations")
     lst.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    sub.add_parser("classify", help="classify messages: one per line on stdin, one JSON object per line out")
+
+    scan = sub.add_parser("scan", help="import into a throwaway store, analyse, write the findings as JSON")
+    scan.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    scan.add_argument("--child", metavar="NAME", help="which participant is the child")
+    scan.add_argument("--tz", metavar="ZONE", help="time zone of the export's times")
+    scan.add_argument("--json", required=True, metavar="OUT", help="where to write the JSON ('-': stdout)")
+
+    train = sub.add_parser("train", help="rebuild the model from the repository's corpus "
+                                         "(plus ../shared/data/train when present)")
+    train.add_argument("--out", metavar="DIR", help="write the model here instead of assets/model")
+    train.add_argument("--no-shared", action="store_true", help="train on our corpus only")
+
+    rep = sub.add_parser("report", help="export a counsellor-ready report of the findings")
+    rep.add_argument("--conversation", action="append", metavar="ID",
+                     help="only this conversation (repeatable; ids from `guardian list`)")
+    rep.add_argument("--since", metavar="DATE", help="only findings on or after DATE (YYYY-MM-DD)")
+    rep.add_argument("--until", metavar="DATE", help="only findings on or before DATE (YYYY-MM-DD)")
+    rep.add_argument("--lang", dest="report_lang", choices=("ar", "en"),
+                     help="report language (default: ar)")
+    rep.add_argument("--redact", action="store_true",
+                     help="replace everyone but the child with a pseudonym; mask phone numbers and e-mails")
+    rep.add_argument("--include-dismissed", action="store_true",
+                     help="include findings marked \"not a problem\"")
+    rep.add_argument("--format", required=True, choices=("pdf", "html", "csv", "json", "bundle"))
+    rep.add_argument("--out", required=True, metavar="FILE")
+
+    ver = sub.add_parser("verify", help="check a report bundle against its manifest")
+    ver.add_argument("bundle", metavar="BUNDLE")
+
+    delete = sub.add_parser("delete-all", help="delete every imported chat, finding, backup, log and the "
+                                              "keyring entry (cannot be undone)")
+    delete.add_argument("--yes", action="store_true", help="confirm; without it nothing is deleted")
+
+    ev = sub.add_parser("eval", help="print per-category precision, recall and F1 on a labelled TSV")
+    ev.add_argument("file", metavar="FILE.tsv")
     return parser
 
 
@@ -88,9 +116,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"guardian: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except ModelError as exc:
+        print(f"guardian: the classifier model cannot be used: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("guardian: interrupted; nothing was changed", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last line of defence: one line, details in the log
+        _log_unexpected(exc)
+        print(f"guardian: unexpected error ({type(exc).__name__}); details are in the log file",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _log_unexpected(exc: BaseException) -> None:
+    # The stack, not the message: an exception's text may quote chat content.
+    import traceback
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("unexpected %s\n%s", type(exc).__name__, frames)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -102,85 +145,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _run_gui(args, demo=False)
     if args.command == "demo":
         return _run_gui(args, demo=True)
-    if args.command == "import":
-        return _cmd_import(args)
-    if args.command == "list":
-        return _cmd_list(args)
-    raise CliError(f"unknown command {args.command}", EXIT_USAGE)
-
-
-# --- opening the store ------------------------------------------------------
-
-def _unlock(args: argparse.Namespace) -> Unlock:
-    passphrase = keys.passphrase_from_env_or_file(args.passphrase_file)
-    return Unlock(passphrase=passphrase, prompt=keys.terminal_prompt)
-
-
-def open_store(args: argparse.Namespace) -> Store:
-    loc = paths.locations()
-    return Store.open(loc.database, _unlock(args), backups=loc.backups)
-
-
-# --- commands -----------------------------------------------------------------
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    from guardian import timezones
-    from guardian.importing import ChildNotFound, import_paths
-    try:
-        tz_name, tz = timezones.resolve(args.tz)
-    except UnknownZone as exc:
-        raise CliError(f"--tz: {exc}", EXIT_USAGE) from None
-    for path in args.paths:
-        if not path.exists():
-            raise BadExport(str(path), "the file or folder does not exist")
-    with open_store(args) as store:
-        try:
-            report = import_paths(store, args.paths, tz=tz, tz_name=tz_name, child=args.child)
-        except ChildNotFound as exc:
-            raise CliError(str(exc), EXIT_BAD_INPUT) from None
-        except Cancelled:
-            raise CliError("import cancelled; nothing was changed", EXIT_ERROR) from None
-        conversations = [c for c in store.conversations() if c.id in set(report.conversation_ids)]
-    if args.json:
-        print(json.dumps({"sources": [s.as_json() for s in report.sources],
-                          "conversations": [_conversation_json(c) for c in conversations]},
-                         ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for s in report.sources:
-        print(f"{s.path}: {s.format}, {s.messages} messages read, {s.added} new")
-        for line, reason in s.skipped:
-            print(f"  skipped line {line}: {reason}")
-    for c in conversations:
-        child = c.child or "(not set: use --child NAME)"
-        print(f"[{c.id}] {c.title} — {c.messages} messages, child: {child}")
-    return EXIT_OK
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
-
-
-def _conversation_json(c: object) -> dict[str, object]:
-    from guardian.store.database import ConversationSummary
-    assert isinstance(c, ConversationSummary)
-    return {"id": c.id, "title": c.title, "platform": c.platform, "participants": list(c.participants),
-            "child": c.child, "messages": c.messages, "first": _iso(c.first), "last": _iso(c.last)}
-
-
-def _cmd_list(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        conversations = store.conversations()
-    if args.json:
-        print(json.dumps({"conversations": [_conversation_json(c) for c in conversations]},
-                         ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not conversations:
-        print("No conversations yet. Import an export with: guardian import PATH")
-    for c in conversations:
-        period = f"{c.first:%Y-%m-%d} … {c.last:%Y-%m-%d}" if c.first and c.last else "empty"
-        print(f"[{c.id}] {c.title} ({c.platform}) — {c.messages} messages, {period}, "
-              f"child: {c.child or 'not set'}")
-    return EXIT_OK
+    from guardian.commands import analysis, report, store
+    commands = {"import": store.cmd_import, "list": store.cmd_list, "classify": analysis.cmd_classify,
+                "scan": analysis.cmd_scan, "train": analysis.cmd_train, "eval": analysis.cmd_eval,
+                "delete-all": store.cmd_delete_all, "report": report.cmd_report,
+                "verify": report.cmd_verify}
+    return commands[args.command](args)
 
 
 # --- the window -----------------------------------------------------------------
@@ -202,4 +172,5 @@ def _run_gui(args: argparse.Namespace, demo: bool) -> int:
     if problem:
         raise CliError(problem, EXIT_NO_DISPLAY)
     from guardian.ui.app import run
-    return run(demo=demo, lang=args.lang, passphrase=keys.passphrase_from_env_or_file(args.passphrase_file))
+    return run(demo=demo, lang=args.lang, passphrase=keys.passphrase_from_env_or_file(args.passphrase_file),
+               self_test=args.self_test)

@@ -179,3 +179,4 @@ class Finding:
     note: str = ""
     id: int | None = None
     reasons: tuple[Reason, ...] = field(default=())
+    cues: tuple[str, ...] = field(default=())   # structural cues found in the message

@@ -20,9 +20,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from guardian import keys
-from guardian.domain import (AttachmentKind, Conversation, Finding, Message,
+from guardian.domain import (AttachmentKind, Conversation, Finding, Message, Reason,
                              ReviewState, Severity, Span)
 from guardian.keys import LockedError, PassphraseSource, WrappedKey
+from guardian.paths import Locations
 from guardian.store.crypto import Cipher, DecryptionError, new_data_key
 from guardian.store.migrations import SCHEMA_VERSION, migrate
 
@@ -326,6 +327,11 @@ class Store:
                           attachment=AttachmentKind(attachment) if attachment else None,
                           attachment_name=attachment_name, is_system=bool(is_system), id=mid)
 
+    def message_sources(self, conversation_id: int) -> dict[int, int]:
+        """Message id -> id of the source (import) it first came from."""
+        return dict(self._con.execute("SELECT id, source_id FROM messages WHERE conversation_id = ?",
+                                      (conversation_id,)))
+
     def message_count(self) -> int:
         return self._con.execute("SELECT COUNT(*) FROM messages").fetchone()[0]
 
@@ -346,24 +352,46 @@ class Store:
     def save_findings(self, findings: Iterable[Finding], model_version: str) -> int:
         """Store analysis results, replacing earlier ones for the same
         messages but keeping the parent's review state and note."""
+        with _transaction(self._con):
+            return self._upsert_findings(findings, model_version)
+
+    def replace_findings(self, conversation_id: int, findings: list[Finding], model_version: str) -> int:
+        """The new analysis of one conversation, in one transaction.  Old
+        findings the new analysis no longer makes go away unless the parent
+        reviewed them: decisions are never lost."""
+        keep = {f.message_id for f in findings}
+        with _transaction(self._con):
+            stale = [row[0] for row in self._con.execute(
+                "SELECT f.id, f.message_id FROM findings f JOIN messages m ON m.id = f.message_id"
+                " WHERE m.conversation_id = ? AND f.review = 'new'", (conversation_id,))
+                if row[1] not in keep]
+            self._con.executemany("DELETE FROM findings WHERE id = ?", [(i,) for i in stale])
+            return self._upsert_findings(findings, model_version)
+
+    def _upsert_findings(self, findings: Iterable[Finding], model_version: str) -> int:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         count = 0
-        with _transaction(self._con):
-            for f in findings:
-                old = self._con.execute("SELECT review, details FROM findings WHERE message_id = ?",
-                                        (f.message_id,)).fetchone()
-                review, note = f.review.value, f.note
-                if old is not None:
-                    review = old[0]
-                    note = self._cipher.decrypt_fields(old[1])[2] or ""
-                details = self._cipher.encrypt_fields(f.explanation, json.dumps(list(f.reasons)), note)
-                self._con.execute(
-                    "INSERT OR REPLACE INTO findings (message_id, categories, scores, severity, spans,"
-                    " model_version, created_at, review, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (f.message_id, ",".join(f.categories), json.dumps(f.scores, sort_keys=True),
-                     int(f.severity), json.dumps([[s.start, s.end, s.label] for s in f.spans]),
-                     model_version, now, review, details))
-                count += 1
+        for f in findings:
+            old = self._con.execute("SELECT review, details FROM findings WHERE message_id = ?",
+                                    (f.message_id,)).fetchone()
+            review, note = f.review.value, f.note
+            if old is not None:
+                review = old[0]
+                note = self._cipher.decrypt_fields(old[1])[2] or ""
+            details = self._cipher.encrypt_fields(
+                f.explanation, json.dumps([r.as_json() for r in f.reasons], ensure_ascii=False), note,
+                ",".join(f.cues))
+            self._con.execute(
+                "INSERT INTO findings (message_id, categories, scores, severity, spans, model_version,"
+                " created_at, review, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (message_id) DO UPDATE SET categories = excluded.categories,"
+                " scores = excluded.scores, severity = excluded.severity, spans = excluded.spans,"
+                " model_version = excluded.model_version, created_at = excluded.created_at,"
+                " review = excluded.review, details = excluded.details",
+                (f.message_id, ",".join(f.categories), json.dumps(f.scores, sort_keys=True),
+                 int(f.severity), json.dumps([[s.start, s.end, s.label] for s in f.spans]),
+                 model_version, now, review, details))
+            count += 1
         return count
 
     def findings(self) -> list[Finding]:
@@ -372,13 +400,14 @@ class Store:
                 "SELECT id, message_id, categories, scores, severity, spans, review, details"
                 " FROM findings ORDER BY message_id"):
             fid, mid, cats, scores, severity, spans, review, details = row
-            explanation, reasons, note = self._cipher.decrypt_fields(details)
+            explanation, reasons, note, cues = (self._cipher.decrypt_fields(details) + [None])[:4]
             result.append(Finding(
                 message_id=mid, categories=tuple(c for c in cats.split(",") if c),
                 scores=json.loads(scores), severity=Severity(severity),
                 spans=tuple(Span(s, e, label) for s, e, label in json.loads(spans)),
                 explanation=explanation or "", review=ReviewState(review), note=note or "",
-                id=fid, reasons=tuple(json.loads(reasons or "[]"))))
+                id=fid, reasons=tuple(Reason.from_json(r) for r in json.loads(reasons or "[]")),
+                cues=tuple(c for c in (cues or "").split(",") if c)))
         return result
 
     def set_review(self, finding_id: int, state: ReviewState, note: str | None = None) -> None:
@@ -386,8 +415,8 @@ class Store:
             row = self._con.execute("SELECT details FROM findings WHERE id = ?", (finding_id,)).fetchone()
             if row is None:
                 raise KeyError(finding_id)
-            explanation, reasons, old_note = self._cipher.decrypt_fields(row[0])
-            details = self._cipher.encrypt_fields(explanation, reasons, old_note if note is None else note)
+            explanation, reasons, old_note, cues = (self._cipher.decrypt_fields(row[0]) + [None])[:4]
+            details = self._cipher.encrypt_fields(explanation, reasons, old_note if note is None else note, cues)
             self._con.execute("UPDATE findings SET review = ?, details = ? WHERE id = ?",
                               (state.value, details, finding_id))
 
@@ -559,3 +588,33 @@ def wipe(data_dir: Path, store_id: str | None = None) -> None:
         keys.keyring_delete(store_id)
     if data_dir.exists():
         shutil.rmtree(data_dir)
+
+
+def stored_id(database: Path) -> str | None:
+    """The store id of a database file without unlocking it (to find its
+    keyring entry), or None if it cannot be read."""
+    if not database.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def wipe_everything(loc: Locations) -> list[Path]:
+    """Delete the data (database, WAL, backups), cache, logs and settings
+    folders and the keyring entry.  Returns the folders removed."""
+    store_id = stored_id(loc.database)
+    if store_id:
+        keys.keyring_delete(store_id)
+    removed = []
+    for folder in (loc.data, loc.cache, loc.logs, loc.config):
+        if folder.exists():
+            shutil.rmtree(folder)
+            removed.append(folder)
+    return removed

@@ -1,0 +1,123 @@
+"""Import speed and memory on a large Arabic-locale WhatsApp export.
+
+    python bench/import_bench.py [--messages 1000000]
+
+Generates an Android Arabic-locale export (Arabic-Indic digits, RLM marks,
+Arabic comma, ص/م), then prints, for the same file:
+  - a plain line-splitting loop (the floor: reading the bytes, nothing else),
+  - Guardian's parser alone,
+  - Guardian's full import (parse, encrypt, store in SQLite),
+each as messages per second and peak memory, measured in a fresh process
+so one run's memory cannot hide in another's.
+For scale (measured on this kind of machine): whatstk 0.9.1 parses a
+1,000,000-message English-locale export at about 140,000 messages/s with a
+1 GB peak.  Target: beat that while parsing, encrypting and storing, with
+peak memory under 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+SENDERS = ["ريم", "سارة العتيبي", "نورة", "~ جود", "+966 50 123 4567", "لمى", "هيا", "دانة"]
+WORDS = ("مرحبا كيفك اليوم الواجب الامتحان بكرة المدرسة هههه والله صدق تمام اوكي شفتي المعلمة "
+         "الرياضيات الفسحة حلو جدا ليش مدري يلا نلعب فورتنايت 😂 ❤️ 👍 ok lol").split()
+
+
+def generate(path: Path, count: int, seed: int = 7) -> int:
+    rng = random.Random(seed)
+    minute = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("١\u200f/١\u200f/٢٠٢٤، ١٢:٠٠ ص - \u200fالرسائل والمكالمات مشفرة تمامًا بين الطرفين.\n")
+        for i in range(count):
+            minute += rng.choice((0, 0, 1, 1, 2, 5))
+            day, rest = divmod(minute, 24 * 60)
+            hour24, mins = divmod(rest, 60)
+            month, dom = divmod(day, 28)
+            year = 2024 + month // 12
+            month = month % 12 + 1
+            hour12 = hour24 % 12 or 12
+            ampm = "ص" if hour24 < 12 else "م"
+            date = f"{dom + 1}\u200f/{month}\u200f/{year}".translate(ARABIC_DIGITS)
+            clock = f"{hour12}:{mins:02d}".translate(ARABIC_DIGITS)
+            body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 12)))
+            if i % 50 == 0:
+                body += "\n" + " ".join(rng.choice(WORDS) for _ in range(4))
+            if i % 97 == 0:
+                body = "<تم استبعاد الوسائط>"
+            f.write(f"{date}\u060c {clock} {ampm} - {rng.choice(SENDERS)}: {body}\n")
+    return count
+
+
+def _child(mode: str, path: str) -> None:
+    """Runs in a fresh process; prints {"seconds", "messages", "peak_mb"}."""
+    import resource
+    from zoneinfo import ZoneInfo
+    start = time.perf_counter()
+    if mode == "lines":
+        messages = 0
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line[:1].isdigit():
+                    messages += 1
+    elif mode == "parse":
+        from guardian.importers import whatsapp
+        from guardian.importers.base import ParseContext
+        from guardian.importers.testing import source_from_path
+        messages = sum(1 for _ in whatsapp.parse(source_from_path(Path(path)),
+                                                 ParseContext(tz=ZoneInfo("Asia/Riyadh"))))
+    else:
+        from guardian.importing import import_paths
+        from guardian.store.database import Store, Unlock
+        with tempfile.TemporaryDirectory() as folder:
+            store = Store.open(Path(folder) / "bench.sqlite3", Unlock(ephemeral=True))
+            report = import_paths(store, [Path(path)], tz=ZoneInfo("Asia/Riyadh"), tz_name="Asia/Riyadh")
+            messages = report.sources[0].messages
+            store.close()
+    seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "messages": messages, "peak_mb": peak_kb / 1024}))
+
+
+def measure(mode: str, path: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], capture_output=True,
+                         text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(*args.child)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "WhatsApp Chat with bench.txt"
+        generate(path, args.messages)
+        size_mb = path.stat().st_size / 1e6
+        print(f"export: {args.messages:,} messages, {size_mb:.0f} MB (Android, Arabic locale)")
+        floor = None
+        for mode, label in (("lines", "plain line splitting"), ("parse", "Guardian parser only"),
+                            ("import", "Guardian import (parse + encrypt + store)")):
+            r = measure(mode, path)
+            rate = r["messages"] / r["seconds"]
+            floor = floor or rate
+            print(f"{label:<45} {r['messages']:>9,} msgs {r['seconds']:7.2f} s "
+                  f"{rate:>11,.0f} msgs/s  peak {r['peak_mb']:6.0f} MB  ({rate / floor:.2f}x floor)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+"""Entry point of the frozen app.
+
+PyInstaller freezes a script, not a console-script entry point; this is
+`guardian = guardian.__main__:main` as a script, kept outside the package so
+that src/guardian/ is not put on the frozen app's module path.
+"""
+
+import sys
+
+from guardian.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Classify single messages: labels, calibrated scores, a first severity,
+and the words that made us think so (spans into the original text).
+
+Pure computation: no Qt, no disk after loading, no network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from guardian.analysis.cues import CueHit, find_cues
+from guardian.analysis.features import Featurizer
+from guardian.analysis.model import Model
+from guardian.analysis.normalize import Normalized, normalize, normalize_text
+from guardian.domain import CATEGORY_IDS, Severity, Span
+
+# Which cues speak for which category (used for evidence and severity).
+CUE_LABELS: dict[str, str] = {
+    "image_request": "sexual", "body_request": "sexual", "image_body_request": "sexual",
+    "harm_to_you": "threat", "harm_to_family": "threat", "harm_to_pet": "threat",
+    "harm_with_specifics": "threat",
+    "conditional_publish": "blackmail", "publish_your_photos": "blackmail", "money_leverage": "blackmail",
+    "secrecy": "grooming", "age_or_alone": "grooming", "private_app": "grooming",
+    "gift_offer": "grooming", "grooming_combo": "grooming",
+    "self_harm_words": "self_harm", "exclusion_call": "exclusion",
+}
+
+# The severity a category starts at on its own; conversation analysis
+# raises it (repetition, pile-ons, specifics, night-time contact).
+BASE_SEVERITY: dict[str, Severity] = {
+    "insult": Severity.LOW, "exclusion": Severity.MEDIUM, "rumor": Severity.MEDIUM,
+    "impersonation": Severity.MEDIUM, "grooming": Severity.HIGH, "threat": Severity.HIGH,
+    "sexual": Severity.CRITICAL, "blackmail": Severity.CRITICAL, "self_harm": Severity.CRITICAL,
+}
+_SPECIFIC_THREAT_CUES = {"harm_to_family", "harm_to_pet", "harm_with_specifics"}
+_WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_BATCH = 2048
+
+
+@dataclass(frozen=True)
+class Prediction:
+    text: str
+    labels: tuple[str, ...]
+    scores: dict[str, float]
+    severity: Severity
+    spans: tuple[Span, ...]
+    cues: tuple[str, ...]
+
+    def as_json(self) -> dict[str, object]:
+        return {"text": self.text, "labels": list(self.labels),
+                "scores": {k: round(v, 4) for k, v in self.scores.items()},
+                "severity": self.severity.id,
+                "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans]}
+
+
+def message_severity(labels: Sequence[str], scores: dict[str, float], cues: Sequence[str]) -> Severity:
+    if not labels:
+        return Severity.NONE
+    severity = max(BASE_SEVERITY[label] for label in labels)
+    if "threat" in labels and _SPECIFIC_THREAT_CUES & set(cues):
+        severity = Severity.CRITICAL
+    if labels == ("insult",) and scores.get("insult", 0.0) >= 0.9:
+        severity = Severity.MEDIUM
+    return severity
+
+
+class Classifier:
+    def __init__(self, model: Model, sensitivity: dict[str, float] | None = None) -> None:
+        self.model = model
+        self.featurizer = Featurizer(model.settings)
+        # A per-category shift of the threshold chosen on held-out data:
+        # +0.1 flags more, -0.1 flags less (the parent's settings).
+        shift = np.array([(sensitivity or {}).get(label, 0.0) for label in CATEGORY_IDS])
+        self.thresholds = np.clip(model.thresholds - shift, 0.02, 0.99)
+
+    @classmethod
+    def load(cls, folder: Path, sensitivity: dict[str, float] | None = None) -> Classifier:
+        return cls(Model.load(folder), sensitivity)
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated probabilities, texts x categories."""
+        out = []
+        for start in range(0, len(texts), _BATCH):
+            normalised = [normalize_text(t) for t in texts[start:start + _BATCH]]
+            out.append(self.model.probabilities(self.featurizer.transform(normalised)))
+        return np.vstack(out) if out else np.zeros((0, len(CATEGORY_IDS)))
+
+    def classify(self, texts: Sequence[str], with_spans: bool = True,
+                 progress: Callable[[int], None] | None = None,
+                 should_stop: Callable[[], bool] = lambda: False) -> list[Prediction]:
+        results: list[Prediction] = []
+        for start in range(0, len(texts), _BATCH):
+            if should_stop():
+                break
+            batch = list(texts[start:start + _BATCH])
+            probs = self.scores(batch)
+            for text, row in zip(batch, probs):
+                results.append(self._predict(text, row, with_spans))
+            if progress:
+                progress(len(results))
+        return results
+
+    def _predict(self, text: str, row: np.ndarray, with_spans: bool) -> Prediction:
+        scores = {label: float(p) for label, p in zip(CATEGORY_IDS, row)}
+        labels = tuple(label for label, p, t in zip(CATEGORY_IDS, row, self.thresholds) if p >= t)
+        if not labels:
+            return Prediction(text, (), scores, Severity.NONE, (), ())
+        norm = normalize(text)
+        cues = find_cues(norm.text)
+        cue_names = tuple(hit.name for hit in cues)
+        spans = self._evidence(norm, labels, cues) if with_spans else ()
+        return Prediction(text, labels, scores, message_severity(labels, scores, cue_names), spans, cue_names)
+
+    def _evidence(self, norm: Normalized, labels: tuple[str, ...], cues: list[CueHit]) -> tuple[Span, ...]:
+        """The words whose removal lowers a label's margin the most (occlusion),
+        plus the words of the cues that speak for that label."""
+        text = norm.text
+        words = [m.span() for m in _WORD.finditer(text) if m.group().strip()]
+        if not words:
+            return ()
+        variants = [text] + [text[:s] + " " * (e - s) + text[e:] for s, e in words]
+        margins = self.model.margins(self.featurizer.transform(variants))
+        found: set[tuple[int, int, str]] = set()
+        for label in labels:
+            col = CATEGORY_IDS.index(label)
+            drops = margins[0, col] - margins[1:, col]
+            top = float(drops.max())
+            if top > 0:
+                for (s, e), drop in zip(words, drops):
+                    if drop >= 0.35 * top:
+                        found.add((s, e, label))
+            for hit in cues:
+                if CUE_LABELS.get(hit.name) == label:
+                    for s, e in hit.spans:
+                        found.add((s, e, label))
+        spans = set()
+        for s, e, label in found:
+            start, end = norm.to_original(s, e)
+            if end > start:
+                spans.add(Span(start, end, label))
+        return tuple(sorted(_merge(spans), key=lambda sp: (sp.start, sp.end, sp.label)))
+
+
+def _merge(spans: set[Span]) -> list[Span]:
+    """Join overlapping or touching spans of the same label."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda sp: (sp.label, sp.start, sp.end)):
+        last = merged[-1] if merged else None
+        if last and last.label == span.label and span.start <= last.end:
+            merged[-1] = Span(last.start, max(last.end, span.end), span.label)
+        else:
+            merged.append(span)
+    return merged

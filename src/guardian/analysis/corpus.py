@@ -1,0 +1,132 @@
+"""Training and evaluation data.
+
+Our own chat-style corpus lives in `training/corpus/*.tsv` (text, labels,
+dialect, note).  The licensed public datasets in `../shared/data/train`
+add real insults and hate speech when present; `../shared/data/measure`
+is only ever read by evaluation, never by training.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from guardian.domain import CATEGORY_IDS
+
+REPO = Path(__file__).resolve().parents[3]
+CORPUS_DIR = REPO / "training" / "corpus"
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+# Only the insult label is known for outside data: an offensive tweet may
+# also threaten, so its other labels are unknown rather than negative.
+ONLY_INSULT_KNOWN = frozenset({"insult"})
+
+# Each corpus file was written for one category, so its lines are reliable
+# negatives for unrelated categories but not for related ones: a line in
+# sexual.tsv that also asks the child's age is grooming too, whether or not
+# its writer added the label.  Related labels count only where given.
+RELATED: dict[str, frozenset[str]] = {
+    "sexual": frozenset({"grooming", "blackmail"}),
+    "grooming": frozenset({"sexual"}),
+    "blackmail": frozenset({"sexual", "threat", "impersonation"}),
+    "threat": frozenset({"insult", "blackmail"}),
+    "insult": frozenset({"threat", "exclusion", "rumor"}),
+    "exclusion": frozenset({"insult", "rumor"}),
+    "rumor": frozenset({"insult", "exclusion", "impersonation"}),
+    "impersonation": frozenset({"rumor", "blackmail"}),
+    "self_harm": frozenset(),
+}
+
+
+def known_labels(file_category: str | None, labels: frozenset[str]) -> frozenset[str] | None:
+    """Which labels of a corpus line are trustworthy (None: all of them)."""
+    if file_category not in RELATED:
+        return None
+    unknown = RELATED[file_category] - labels
+    return frozenset(CATEGORY_IDS) - unknown
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    labels: frozenset[str]
+    dialect: str
+    origin: str                              # file it came from
+    known: frozenset[str] | None = None      # labels whose truth is known; None: all
+    outside: bool = False                    # public data, not our chat corpus
+
+    def is_known(self, label: str) -> bool:
+        return self.known is None or label in self.known
+
+
+def read_corpus_tsv(path: Path) -> Iterator[Example]:
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if reader.fieldnames is None or not {"text", "labels"} <= set(reader.fieldnames):
+            raise ValueError(f"{path}: expected a header with text and labels columns")
+        for line_no, row in enumerate(reader, start=2):
+            text = (row.get("text") or "").strip()
+            if not text:
+                continue
+            labels = frozenset(l.strip() for l in (row.get("labels") or "").split(",") if l.strip())
+            unknown = labels - set(CATEGORY_IDS)
+            if unknown:
+                raise ValueError(f"{path}:{line_no}: unknown labels {sorted(unknown)}")
+            yield Example(text, labels, (row.get("dialect") or "").strip(), path.name,
+                          known_labels(path.stem, labels))
+
+
+def our_corpus(folder: Path = CORPUS_DIR) -> list[Example]:
+    examples: list[Example] = []
+    for path in sorted(folder.glob("*.tsv")):
+        examples.extend(read_corpus_tsv(path))
+    return examples
+
+
+def _read_plain_tsv(path: Path) -> Iterator[tuple[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        next(f, None)
+        for line in f:
+            text, _, labels = line.rstrip("\n").rpartition("\t")
+            if text:
+                yield text, labels
+
+
+def osact2020(split: str, folder: Path = SHARED_DATA) -> list[Example]:
+    path = folder / "train" / f"osact2020_{split}.tsv"
+    return [Example(text, frozenset({"insult"}) if labels.startswith("OFF") else frozenset(),
+                    "tweet", path.name, ONLY_INSULT_KNOWN, outside=True)
+            for text, labels in _read_plain_tsv(path)]
+
+
+def mlma(folder: Path = SHARED_DATA) -> list[Example]:
+    path = folder / "train" / "mlma_ar.tsv"
+    result = []
+    for text, labels in _read_plain_tsv(path):
+        hostility = set(labels.split("|")[0].split("_"))
+        hostile = bool(hostility & {"offensive", "abusive", "hateful", "disrespectful"})
+        result.append(Example(text, frozenset({"insult"}) if hostile else frozenset(), "tweet",
+                              path.name, ONLY_INSULT_KNOWN, outside=True))
+    return result
+
+
+def shared_training_data(folder: Path = SHARED_DATA) -> list[Example]:
+    """OSACT 2020 train and MLMA, when ../shared is present (else empty)."""
+    if not (folder / "train").is_dir():
+        return []
+    return osact2020("train", folder) + mlma(folder)
+
+
+def fingerprint(examples: Iterable[Example]) -> str:
+    digest = hashlib.sha256()
+    for ex in examples:
+        digest.update(f"{ex.origin}\t{ex.text}\t{','.join(sorted(ex.labels))}\n".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def fold_of(text: str, folds: int) -> int:
+    """A stable fold for a text, the same on every machine and run."""
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:4], "big") % folds

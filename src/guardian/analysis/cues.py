@@ -1,0 +1,152 @@
+"""Structural cues: combinations of words that a linear model over n-grams
+cannot see on its own, found in normalised text with the words' positions.
+
+Each cue is a named conjunction of word lists from `lexicon` ("a request
+verb and an image word and a body word in one message").  The classifier
+uses the cues as extra features; the explanation engine uses their names
+and spans to say why a message was flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from guardian.analysis import lexicon
+from guardian.analysis.normalize import normalize_text
+
+# Particles glued to the front of a word: and/so, with/for/like, the;
+# and future or continuous markers glued to a verb (حقتلك، هضربك، بقتلك).
+_WORD_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
+_VERB_PREFIXES = ("رح", "را", "ح", "ه", "ب", "س", "ن", "غا", "و")
+# A suffix pointing at "you" (ك، كي، ج، كم) or "her/him", Arabic or Arabizi.
+_YOU_SUFFIX = re.compile(r"(?:ك|كي|ج|كم|كو|ها|ek|ak|ik|lek|lak)$")
+_VERB_LISTS = frozenset({"HARM_VERBS", "PUBLISH_VERBS"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MAX_PHRASE = 3
+_LISTS = ("REQUEST_VERBS", "IMAGE_WORDS", "BODY_WORDS", "HARM_VERBS", "FAMILY_WORDS", "PET_WORDS",
+          "PLACE_TIME_WORDS", "CONDITIONALS", "PUBLISH_VERBS", "MONEY_WORDS", "YOUR_PHOTOS",
+          "SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY", "SELF_HARM", "NOBODY",
+          "ENGAGE_VERBS", "REMOVE_VERBS")
+
+
+@dataclass(frozen=True)
+class CueHit:
+    name: str
+    spans: tuple[tuple[int, int], ...]   # in the normalised text
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[str]]:
+    """Normalised word or phrase -> the lexicon lists it belongs to, with
+    every glued-particle form of the first word spelled out in advance, so
+    matching a message is one dictionary lookup per word."""
+    index: dict[str, set[str]] = {}
+    for name in _LISTS:
+        is_verb_list = name in _VERB_LISTS
+        prefixes = ("",) + _WORD_PREFIXES + (_VERB_PREFIXES if is_verb_list else ())
+        for entry in getattr(lexicon, name):
+            form = " ".join(normalize_text(entry.replace("_", " ")).split()).lower()
+            if not form:
+                continue
+            stems = [form]
+            if is_verb_list and form.startswith("ا"):
+                # First-person alef drops after a future marker: هقتلك، حكسرك.
+                stems.append(form[1:])
+            for stem in stems:
+                for prefix in prefixes:
+                    index.setdefault(prefix + stem, set()).add(name)
+    return {form: frozenset(names) for form, names in index.items()}
+
+
+Found = dict[str, list[tuple[int, int]]]
+
+
+def lexicon_hits(text: str) -> Found:
+    """Which lexicon lists occur in a normalised text, and where: one pass
+    over the words (and two- and three-word phrases), dictionary lookups only."""
+    index = _index()
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    found: Found = {}
+    for i, (start, end, word) in enumerate(tokens):
+        for name in index.get(word, ()):
+            found.setdefault(name, []).append((start, end))
+        phrase = word
+        for j in range(i + 1, min(i + _MAX_PHRASE, len(tokens))):
+            phrase = f"{phrase} {tokens[j][2]}"
+            for name in index.get(phrase, ()):
+                found.setdefault(name, []).append((start, tokens[j][1]))
+    return found
+
+
+_Rule = Callable[[str, Found], list[tuple[int, int]] | None]
+
+
+def _all_of(*names: str) -> _Rule:
+    def rule(text: str, found: Found) -> list[tuple[int, int]] | None:
+        if not all(name in found for name in names):
+            return None
+        return [span for name in names for span in found[name]]
+    return rule
+
+
+def _harm_you(text: str, found: Found) -> list[tuple[int, int]] | None:
+    spans = [(s, e) for s, e in found.get("HARM_VERBS", ()) if _YOU_SUFFIX.search(text[s:e])]
+    return spans or None
+
+
+def _grooming_combo(text: str, found: Found) -> list[tuple[int, int]] | None:
+    present = [found[n] for n in ("SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY") if n in found]
+    if len(present) < 2:
+        return None
+    return [span for spans in present for span in spans]
+
+
+def _exclusion(text: str, found: Found) -> list[tuple[int, int]] | None:
+    if "NOBODY" in found and "ENGAGE_VERBS" in found:
+        return found["NOBODY"] + found["ENGAGE_VERBS"]
+    return found.get("REMOVE_VERBS") or None
+
+
+def _money_leverage(text: str, found: Found) -> list[tuple[int, int]] | None:
+    leverage = found.get("PUBLISH_VERBS", []) + found.get("YOUR_PHOTOS", [])
+    if "MONEY_WORDS" in found and leverage:
+        return found["MONEY_WORDS"] + leverage
+    return None
+
+
+RULES: dict[str, _Rule] = {
+    "image_request": _all_of("REQUEST_VERBS", "IMAGE_WORDS"),
+    "body_request": _all_of("REQUEST_VERBS", "BODY_WORDS"),
+    "image_body_request": _all_of("REQUEST_VERBS", "IMAGE_WORDS", "BODY_WORDS"),
+    "harm_to_you": _harm_you,
+    "harm_to_family": _all_of("HARM_VERBS", "FAMILY_WORDS"),
+    "harm_to_pet": _all_of("HARM_VERBS", "PET_WORDS"),
+    "harm_with_specifics": _all_of("HARM_VERBS", "PLACE_TIME_WORDS"),
+    "conditional_publish": _all_of("CONDITIONALS", "PUBLISH_VERBS"),
+    "publish_your_photos": _all_of("PUBLISH_VERBS", "YOUR_PHOTOS"),
+    "money_leverage": _money_leverage,
+    "secrecy": _all_of("SECRECY"),
+    "age_or_alone": _all_of("AGE_ALONE"),
+    "private_app": _all_of("PRIVATE_APPS"),
+    "gift_offer": _all_of("GIFTS"),
+    "grooming_combo": _grooming_combo,
+    "self_harm_words": _all_of("SELF_HARM"),
+    "exclusion_call": _exclusion,
+}
+CUE_NAMES: tuple[str, ...] = tuple(RULES)
+
+
+def find_cues(normalised: str) -> list[CueHit]:
+    """Every cue present in a normalised message, with its word spans."""
+    found = lexicon_hits(normalised)
+    hits = []
+    if not found:
+        return hits
+    for name, rule in RULES.items():
+        spans = rule(normalised, found)
+        if spans:
+            hits.append(CueHit(name, tuple(sorted(set(spans)))))
+    return hits

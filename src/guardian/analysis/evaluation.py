@@ -1,0 +1,150 @@
+"""Measuring the classifier: per-category precision, recall and F1, binary
+offensive macro-F1, false-positive rate on hard negatives, per dialect.
+
+Used by `guardian eval`, by training (to write the model card) and by
+`bench/quality.py`.  The `measure/` datasets are read here and only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from guardian.analysis import corpus
+from guardian.analysis.corpus import Example
+from guardian.domain import CATEGORY_IDS
+
+
+@dataclass(frozen=True)
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+def prf(predicted: np.ndarray, truth: np.ndarray) -> Scores:
+    tp = int(np.sum(predicted & truth))
+    fp = int(np.sum(predicted & ~truth))
+    fn = int(np.sum(~predicted & truth))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(precision, recall, f1, int(truth.sum()))
+
+
+def macro_f1_binary(predicted: np.ndarray, truth: np.ndarray) -> float:
+    return (prf(predicted, truth).f1 + prf(~predicted, ~truth).f1) / 2
+
+
+def label_matrix(examples: Sequence[Example]) -> np.ndarray:
+    return np.array([[label in ex.labels for label in CATEGORY_IDS] for ex in examples], dtype=bool)
+
+
+def per_category(predicted: np.ndarray, truth: np.ndarray,
+                 known: np.ndarray | None = None) -> dict[str, Scores]:
+    result = {}
+    for col, label in enumerate(CATEGORY_IDS):
+        rows = known[:, col] if known is not None else slice(None)
+        result[label] = prf(predicted[rows, col], truth[rows, col])
+    return result
+
+
+def known_matrix(examples: Sequence[Example]) -> np.ndarray:
+    return np.array([[ex.is_known(label) for label in CATEGORY_IDS] for ex in examples], dtype=bool)
+
+
+def hard_negative_fpr(predicted: np.ndarray, examples: Sequence[Example]) -> tuple[float, int]:
+    rows = [i for i, ex in enumerate(examples) if not ex.labels and ex.known is None]
+    if not rows:
+        return 0.0, 0
+    flagged = predicted[rows].any(axis=1)
+    return float(flagged.mean()), len(rows)
+
+
+def format_table(scores: dict[str, Scores]) -> str:
+    lines = [f"{'category':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}"]
+    for label, s in scores.items():
+        lines.append(f"{label:<14} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.support:>8}")
+    return "\n".join(lines)
+
+
+# --- the measure/ sets (never trained on) --------------------------------------------
+
+@dataclass(frozen=True)
+class MeasureSet:
+    name: str
+    file: str
+    offensive: Callable[[str], bool]
+    threat: Callable[[str], bool] | None = None
+    sexual: Callable[[str], bool] | None = None
+
+
+def _field(labels: str, index: int) -> str:
+    parts = labels.split("|")
+    return parts[index] if index < len(parts) else ""
+
+
+MEASURE_SETS = (
+    MeasureSet("osact2020_dev", "train/osact2020_dev.tsv", lambda l: l.startswith("OFF")),
+    MeasureSet("l_hsab", "measure/l_hsab.tsv", lambda l: l in ("abusive", "hate")),
+    MeasureSet("omcd", "measure/omcd_test.tsv", lambda l: l == "1"),
+    MeasureSet("egyptian_5way", "measure/egyptian_5way_test.tsv", lambda l: l != "Neutral"),
+    MeasureSet("armi2021", "measure/armi2021.tsv", lambda l: _field(l, 0) == "misogyny",
+               threat=lambda l: _field(l, 1) == "threat of violence",
+               sexual=lambda l: _field(l, 1) == "sexual harassment"),
+    MeasureSet("osact2022", "measure/osact2022.tsv", lambda l: _field(l, 0) == "OFF",
+               threat=lambda l: "VIO" in l.split("|")),
+    MeasureSet("sohateful", "measure/sohateful.tsv", lambda l: _field(l, 0) == "YES",
+               threat=lambda l: _field(l, 5) == "YES"),
+)
+
+
+def read_measure(folder: Path, measure: MeasureSet) -> tuple[list[str], list[str]]:
+    texts, labels = [], []
+    with open(folder / measure.file, encoding="utf-8") as f:
+        next(f, None)
+        for line in f:
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            if text:
+                texts.append(text)
+                labels.append(label)
+    return texts, labels
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    name: str
+    size: int
+    macro_f1: float
+    threat_recall: float | None
+    sexual_recall: float | None
+
+
+def measure(folder: Path, predict: Callable[[list[str]], np.ndarray]) -> list[MeasureResult]:
+    """Binary offensive macro-F1 (any label = offensive) on each set, and
+    threat / sexual-harassment recall where a set labels them."""
+    results = []
+    for m in MEASURE_SETS:
+        if not (folder / m.file).is_file():
+            continue
+        texts, labels = read_measure(folder, m)
+        predicted = predict(texts)
+        offensive = np.array([m.offensive(l) for l in labels])
+        macro = macro_f1_binary(predicted.any(axis=1), offensive)
+        threat = sexual = None
+        if m.threat:
+            truth = np.array([m.threat(l) for l in labels])
+            threat = prf(predicted[:, CATEGORY_IDS.index("threat")], truth).recall
+        if m.sexual:
+            truth = np.array([m.sexual(l) for l in labels])
+            sexual = prf(predicted[:, CATEGORY_IDS.index("sexual")], truth).recall
+        results.append(MeasureResult(m.name, len(texts), macro, threat, sexual))
+    return results
+
+
+def shared_folder() -> Path | None:
+    return corpus.SHARED_DATA if corpus.SHARED_DATA.is_dir() else None

@@ -1,0 +1,74 @@
+"""From normalised text to the feature vectors the model reads.
+
+Character n-grams inside word boundaries catch spelling variants, glued
+particles and obfuscations; word n-grams catch phrases; both are hashed,
+so the shipped model stores weights but no vocabulary (no training text
+can be read back out of it).  The structural cues are appended as a few
+extra binary features.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from guardian.analysis.cues import CUE_NAMES, find_cues
+from guardian.analysis.hashing import char_ngrams, word_ngrams
+
+FEATURE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class FeatureSettings:
+    version: int = FEATURE_VERSION
+    char_min: int = 2
+    char_max: int = 5
+    char_bits: int = 19
+    word_min: int = 1
+    word_max: int = 2
+    word_bits: int = 18
+    cue_weight: float = 1.0
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> FeatureSettings:
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        settings = cls(**known)  # type: ignore[arg-type]
+        if settings.version != FEATURE_VERSION:
+            raise ValueError(f"model made for feature version {settings.version}, "
+                             f"this Guardian computes version {FEATURE_VERSION}")
+        return settings
+
+
+class Featurizer:
+    def __init__(self, settings: FeatureSettings = FeatureSettings()) -> None:
+        self.settings = settings
+
+    @property
+    def n_features(self) -> int:
+        return 2 ** self.settings.char_bits + 2 ** self.settings.word_bits + len(CUE_NAMES)
+
+    @property
+    def cue_offset(self) -> int:
+        return 2 ** self.settings.char_bits + 2 ** self.settings.word_bits
+
+    def transform(self, normalised: list[str]) -> sp.csr_matrix:
+        st = self.settings
+        chars = char_ngrams(normalised, st.char_min, st.char_max, st.char_bits)
+        words = word_ngrams(normalised, st.word_min, st.word_max, st.word_bits)
+        cues = self.cue_matrix(normalised)
+        return sp.hstack([chars, words, cues], format="csr", dtype=np.float32)
+
+    def cue_matrix(self, normalised: list[str]) -> sp.csr_matrix:
+        rows, cols = [], []
+        position = {name: i for i, name in enumerate(CUE_NAMES)}
+        for row, text in enumerate(normalised):
+            for hit in find_cues(text):
+                rows.append(row)
+                cols.append(position[hit.name])
+        data = np.full(len(rows), self.settings.cue_weight, dtype=np.float32)
+        return sp.csr_matrix((data, (rows, cols)), shape=(len(normalised), len(CUE_NAMES)))

@@ -1,0 +1,112 @@
+"""Fast, stable feature hashing for a batch of texts.
+
+Character n-grams are hashed for the whole batch at once with NumPy (no
+Python loop per n-gram), which is what makes classification fast enough
+for a million-message chat history.  Like scikit-learn's `char_wb`
+analyzer, an n-gram may touch a space only at its ends, so n-grams stay
+inside words (with the word's edges marked).  Hashes are our own and
+stable across runs and machines (Python's `hash()` is salted per process).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+_SEPARATOR = 0          # between texts; no n-gram may contain it
+_SPACE = 32
+_PRIME = np.uint64(0x100000001B3)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+def _codepoints(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """All texts as one code-point array: " text " per text, separated by
+    NUL; and the text index of every position."""
+    joined = "\x00".join(f" {' '.join(t.split())} " for t in texts)
+    points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.array([len(" ".join(t.split())) + 3 for t in texts], dtype=np.int64)
+    lengths[-1:] -= 1  # no separator after the last text
+    rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    return points, rows
+
+
+def _finalise(h: np.ndarray, n: int, bits: int) -> np.ndarray:
+    h = (h ^ np.uint64(n)) * _MIX
+    h ^= h >> np.uint64(29)
+    return (h & np.uint64((1 << bits) - 1)).astype(np.int32)
+
+
+def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> sp.csr_matrix:
+    """L2-normalised counts of hashed character n-grams, texts x 2**bits."""
+    if not texts:
+        return sp.csr_matrix((0, 1 << bits), dtype=np.float32)
+    points, rows = _codepoints(texts)
+    size = len(points)
+    is_sep = points == _SEPARATOR
+    is_space = points == _SPACE
+    all_rows, all_cols = [], []
+    h = np.zeros(size, dtype=np.uint64)
+    # bad_inner[i]: some position strictly inside window [i, i+n) is a space
+    # or separator; the window's ends may be spaces (word edges) but never
+    # separators.
+    inner_block = np.zeros(size, dtype=bool)
+    for n in range(1, n_max + 1):
+        valid_len = size - n + 1
+        if valid_len <= 0:
+            break
+        h = h[:valid_len] * _PRIME + points[n - 1:n - 1 + valid_len]
+        if n >= 3:
+            inner_block = inner_block[:valid_len] | is_space[n - 2:n - 2 + valid_len] | is_sep[n - 2:n - 2 + valid_len]
+        else:
+            inner_block = inner_block[:valid_len]
+        if n < n_min:
+            continue
+        ok = ~inner_block & ~is_sep[:valid_len] & ~is_sep[n - 1:n - 1 + valid_len]
+        # An n-gram of spaces alone, or a lone edge space pair, carries nothing.
+        ok &= ~(is_space[:valid_len] & is_space[n - 1:n - 1 + valid_len] & (n <= 2))
+        idx = np.nonzero(ok)[0]
+        all_rows.append(rows[idx])
+        all_cols.append(_finalise(h[idx], n, bits))
+    return _matrix(all_rows, all_cols, len(texts), bits)
+
+
+def _stable_hash(token: str) -> int:
+    return zlib.crc32(token.encode("utf-8"))
+
+
+def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> sp.csr_matrix:
+    """L2-normalised counts of hashed word n-grams (each emoji or symbol is
+    a token of its own)."""
+    rows: list[int] = []
+    hashes: list[int] = []
+    for row, text in enumerate(texts):
+        tokens = [_stable_hash(t) for t in _TOKEN.findall(text)]
+        for n in range(n_min, n_max + 1):
+            for i in range(len(tokens) - n + 1):
+                h = n
+                for t in tokens[i:i + n]:
+                    h = (h * 1000003 + t) & 0xFFFFFFFFFFFF
+                rows.append(row)
+                hashes.append(h)
+    cols = [_finalise(np.array(hashes, dtype=np.uint64), 0, bits)] if hashes else []
+    return _matrix([np.array(rows, dtype=np.int32)] if rows else [], cols, len(texts), bits)
+
+
+def _matrix(rows: list[np.ndarray], cols: list[np.ndarray], n_texts: int, bits: int) -> sp.csr_matrix:
+    if rows:
+        r = np.concatenate(rows)
+        c = np.concatenate(cols)
+    else:
+        r = c = np.zeros(0, dtype=np.int32)
+    m = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n_texts, 1 << bits))
+    m.sum_duplicates()
+    # Row-wise L2 normalisation, without importing scikit-learn at run time.
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    m.data /= np.repeat(norms, np.diff(m.indptr)).astype(np.float32)
+    return m

@@ -1,0 +1,121 @@
+"""The shipped model: arrays in a `.npz` file plus metadata in `.json`.
+
+No pickle or joblib anywhere: `np.load(..., allow_pickle=False)` reads only
+plain numeric arrays, and the metadata is checked before use (name,
+version, labels, feature settings, array shapes), so a file made for
+another feature version or a tampered file is refused with a clear error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from guardian.analysis.errors import ModelError
+from guardian.analysis.features import FeatureSettings, Featurizer
+from guardian.domain import CATEGORY_IDS
+
+MODEL_NAME = "guardian-harm"
+MODEL_STEM = "guardian-model"
+_REQUIRED_META = ("name", "version", "labels", "features", "training_data_sha256")
+_ARRAYS = ("coef_data", "coef_indices", "coef_indptr", "intercept", "platt_a", "platt_b", "thresholds")
+
+
+@dataclass
+class Model:
+    meta: dict[str, object]
+    settings: FeatureSettings
+    coef: sp.csr_matrix                 # labels x features
+    intercept: np.ndarray               # labels
+    platt_a: np.ndarray                 # calibrated p = sigmoid(a * margin + b)
+    platt_b: np.ndarray
+    thresholds: np.ndarray              # per label, on the calibrated probability
+    labels: tuple[str, ...] = CATEGORY_IDS
+    _coef_t: sp.csc_matrix | None = field(default=None, repr=False)
+
+    @property
+    def version(self) -> str:
+        return str(self.meta["version"])
+
+    def margins(self, features: sp.csr_matrix) -> np.ndarray:
+        if self._coef_t is None:
+            self._coef_t = self.coef.T.tocsc()
+        return np.asarray((features @ self._coef_t).todense()) + self.intercept
+
+    def probabilities(self, features: sp.csr_matrix) -> np.ndarray:
+        return calibrate(self.margins(features), self.platt_a, self.platt_b)
+
+    # --- files -----------------------------------------------------------------
+
+    def save(self, folder: Path) -> tuple[Path, Path]:
+        folder.mkdir(parents=True, exist_ok=True)
+        coef = self.coef.tocsr()
+        coef.sum_duplicates()
+        coef.eliminate_zeros()
+        npz = folder / f"{MODEL_STEM}.npz"
+        np.savez_compressed(
+            npz, coef_data=coef.data.astype(np.float16), coef_indices=coef.indices.astype(np.int32),
+            coef_indptr=coef.indptr.astype(np.int64), intercept=self.intercept.astype(np.float64),
+            platt_a=self.platt_a.astype(np.float64), platt_b=self.platt_b.astype(np.float64),
+            thresholds=self.thresholds.astype(np.float64))
+        meta = dict(self.meta)
+        meta["labels"] = list(self.labels)
+        meta["features"] = self.settings.as_json()
+        meta["arrays_sha256"] = _sha256(npz)
+        path = folder / f"{MODEL_STEM}.json"
+        path.write_text(json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                        encoding="utf-8")
+        return npz, path
+
+    @classmethod
+    def load(cls, folder: Path) -> Model:
+        meta_path, npz_path = folder / f"{MODEL_STEM}.json", folder / f"{MODEL_STEM}.npz"
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{meta_path}: cannot read the model metadata ({exc})") from None
+        missing = [k for k in _REQUIRED_META if k not in meta]
+        if missing or meta.get("name") != MODEL_NAME:
+            raise ModelError(f"{meta_path}: not a Guardian model (missing {', '.join(missing) or 'name'})")
+        if tuple(meta["labels"]) != CATEGORY_IDS:
+            raise ModelError(f"{meta_path}: the model's categories differ from this Guardian's")
+        try:
+            settings = FeatureSettings.from_json(meta["features"])
+        except (TypeError, ValueError) as exc:
+            raise ModelError(f"{meta_path}: {exc}") from None
+        if meta.get("arrays_sha256") and _sha256(npz_path) != meta["arrays_sha256"]:
+            raise ModelError(f"{npz_path}: the weights do not match their metadata (damaged file?)")
+        try:
+            with np.load(npz_path, allow_pickle=False) as arrays:
+                data = {name: arrays[name] for name in _ARRAYS}
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"{npz_path}: cannot read the model weights ({exc})") from None
+        n_labels, n_features = len(CATEGORY_IDS), Featurizer(settings).n_features
+        try:
+            coef = sp.csr_matrix((data["coef_data"].astype(np.float32), data["coef_indices"],
+                                  data["coef_indptr"]), shape=(n_labels, n_features))
+            coef.check_format(full_check=True)
+        except ValueError as exc:
+            raise ModelError(f"{npz_path}: the weights are malformed ({exc})") from None
+        for name in ("intercept", "platt_a", "platt_b", "thresholds"):
+            if data[name].shape != (n_labels,):
+                raise ModelError(f"{npz_path}: {name} has shape {data[name].shape}, expected ({n_labels},)")
+        return cls(meta=meta, settings=settings, coef=coef, intercept=data["intercept"],
+                   platt_a=data["platt_a"], platt_b=data["platt_b"], thresholds=data["thresholds"])
+
+
+def calibrate(margins: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    z = np.clip(margins * a + b, -40, 40)
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read the model weights ({exc.strerror or exc})") from None

@@ -1,0 +1,125 @@
+"""Write the model card: what the model was trained on, how well it does
+per category and per dialect on held-out folds, on outside data it never
+saw, and what it cannot do."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from guardian.analysis.corpus import Example
+from guardian.analysis.evaluation import (MeasureResult, Scores, format_table, hard_negative_fpr,
+                                          known_matrix, label_matrix, per_category)
+from guardian.analysis.model import Model
+from guardian.domain import CATEGORY_IDS
+
+CREDITS = """\
+- **OSACT 2020** (OffensEval 2020 Arabic shared task): H. Mubarak, K. Darwish, W. Magdy, T. Elsayed,
+  H. Al-Khalifa, "Overview of OSACT4 Arabic Offensive Language Detection Shared Task", 2020. CC BY 4.0.
+  Official train split used for training (offensive tweets as `insult`); the dev split is only measured.
+- **MLMA** (Multilingual and Multi-Aspect Hate Speech), Arabic part: N. Ousidhoum, Z. Lin, H. Zhang,
+  Y. Song, D.-Y. Yeung, "Multilingual and Multi-Aspect Hate Speech Analysis", EMNLP 2019. MIT licence.
+  Hostile tweets (offensive, abusive, hateful, disrespectful) as `insult`.
+"""
+
+LIMITS = """\
+- It reads text only. Pictures, voice notes and videos are never analysed; a message that is only a
+  picture is judged by the messages around it.
+- It was trained on messages we wrote for the nine categories plus public tweets for insults; real
+  children's chats are more varied. Expect misses on new slang, rare dialects and heavy obfuscation,
+  and false alarms on rough joking between close friends.
+- Sarcasm, quotes ("she told me 'I'll kill you'") and reported speech can be misread.
+- Scores are calibrated on held-out folds of the training data, not on real families' chats.
+- Conversation rules (repetition, pile-ons, late-night contact, grooming sequences) are hand-written and
+  explained in each finding; they can over- or under-react.
+- It is a conversation starter for a parent, not evidence of guilt, and never a substitute for talking
+  with the child or for professional help.
+"""
+
+
+def _dialect_table(oof_flags: np.ndarray, truth: np.ndarray, examples: Sequence[Example]) -> str:
+    lines = ["| dialect | messages | harmful | recall (any harm) | false-positive rate (negatives) |",
+             "|---|---|---|---|---|"]
+    dialects = Counter(ex.dialect or "unknown" for ex in examples)
+    for dialect, count in sorted(dialects.items()):
+        rows = np.array([(ex.dialect or "unknown") == dialect for ex in examples])
+        harmful = truth[rows].any(axis=1)
+        flagged = oof_flags[rows].any(axis=1)
+        recall = flagged[harmful].mean() if harmful.any() else float("nan")
+        fpr = flagged[~harmful].mean() if (~harmful).any() else float("nan")
+        lines.append(f"| {dialect} | {count} | {int(harmful.sum())} | {recall:.3f} | {fpr:.3f} |")
+    return "\n".join(lines)
+
+
+def _scores_table(scores: dict[str, Scores]) -> str:
+    lines = ["| category | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    for label, s in scores.items():
+        lines.append(f"| {label} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.support} |")
+    return "\n".join(lines)
+
+
+def _measure_table(results: Sequence[MeasureResult]) -> str:
+    if not results:
+        return "(../shared/data was not present when this model was trained.)"
+    lines = ["| data set | size | binary offensive macro-F1 | threat recall | sexual-harassment recall |",
+             "|---|---|---|---|---|"]
+    for r in results:
+        threat = f"{r.threat_recall:.3f}" if r.threat_recall is not None else "–"
+        sexual = f"{r.sexual_recall:.3f}" if r.sexual_recall is not None else "–"
+        lines.append(f"| {r.name} | {r.size} | {r.macro_f1:.3f} | {threat} | {sexual} |")
+    return "\n".join(lines)
+
+
+def write(path: Path, model: Model, ours: Sequence[Example], oof_ours: np.ndarray,
+          sources: dict[str, int], measured: Sequence[MeasureResult]) -> str:
+    """`oof_ours`: out-of-fold probabilities for our corpus (examples x labels)."""
+    flags = oof_ours >= model.thresholds
+    truth = label_matrix(ours)
+    scores = per_category(flags, truth, known_matrix(ours))
+    fpr, negatives = hard_negative_fpr(flags, ours)
+    per_label_counts = Counter(label for ex in ours for label in ex.labels)
+    thresholds = ", ".join(f"{l} {t:.2f}" for l, t in zip(CATEGORY_IDS, model.thresholds))
+    text = f"""# Model card: {model.meta['name']} {model.version}
+
+Guardian's harm classifier: one calibrated logistic regression per category over hashed character
+(2–5) and word (1–2) n-grams of normalised text, plus {len(model.meta.get('cues', [])) or 'several'}
+structural cues (e.g. request verb + image word + body word). Files: `guardian-model.npz` (weights,
+no pickle) and `guardian-model.json` (metadata, checked at load). Rebuild with `guardian train`.
+
+## Training data
+
+| source | examples |
+|---|---|
+""" + "\n".join(f"| {name} | {count} |" for name, count in sources.items()) + f"""
+
+Our corpus (`training/corpus/`, written by the Guardian team): {len(ours)} messages,
+{negatives} of them hard negatives; per category: {', '.join(f'{l} {per_label_counts[l]}' for l in CATEGORY_IDS)}.
+Training data fingerprint: `{model.meta['training_data_sha256']}`.
+
+{CREDITS}
+## Quality on our corpus (held-out folds, near-duplicates kept in one fold)
+
+{_scores_table(scores)}
+
+False-positive rate on hard negatives: **{fpr:.3f}** ({negatives} messages).
+Thresholds (calibrated probability): {thresholds}.
+
+### Per dialect
+
+{_dialect_table(flags, truth, ours)}
+
+## Quality on data it never trained on (`../shared/data`)
+
+{_measure_table(measured)}
+
+## Known limits
+
+{LIMITS}"""
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+__all__ = ["write", "format_table"]

@@ -1,0 +1,58 @@
+"""`guardian train`: rebuild the shipped model and its card, reproducibly."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from guardian.analysis import corpus, evaluation, model_card
+from guardian.analysis.classify import Classifier
+from guardian.analysis.cues import CUE_NAMES
+from guardian.analysis.training import train
+
+DEFAULT_OUT = corpus.REPO / "assets" / "model"
+CARD_NAME = "MODEL_CARD.md"
+
+
+def train_and_save(out: Path | None = None, use_shared: bool = True,
+                   log: Callable[[str], None] = print) -> Path:
+    out = out or DEFAULT_OUT
+    ours = corpus.our_corpus()
+    if not ours:
+        raise SystemExit(f"{corpus.CORPUS_DIR}: no training corpus found")
+    outside = corpus.shared_training_data() if use_shared else []
+    examples = ours + outside
+    sources = dict(Counter(ex.origin for ex in examples))
+    log(f"training on {len(examples)} examples ({len(ours)} ours, {len(outside)} licensed outside data)")
+    result = train(examples, progress=log)
+    result.model.meta["cues"] = list(CUE_NAMES)
+    result.model.meta["sources"] = sources
+    measured: list[evaluation.MeasureResult] = []
+    shared = evaluation.shared_folder()
+    classifier = Classifier(result.model)
+    if shared is not None and use_shared:
+        log("measuring on data the model never trained on")
+        measured = evaluation.measure(shared, lambda texts: classifier.scores(texts) >= classifier.thresholds)
+        result.model.meta["measured"] = {r.name: {"macro_f1": round(r.macro_f1, 4),
+                                                  "threat_recall": r.threat_recall,
+                                                  "sexual_recall": r.sexual_recall} for r in measured}
+    oof_ours = result.oof_probabilities[:len(ours)]
+    flags = oof_ours >= result.model.thresholds
+    scores = evaluation.per_category(flags, evaluation.label_matrix(ours), evaluation.known_matrix(ours))
+    fpr, _ = evaluation.hard_negative_fpr(flags, ours)
+    result.model.meta["heldout"] = {label: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                                            "f1": round(s.f1, 4)} for label, s in scores.items()}
+    result.model.meta["hard_negative_fpr"] = round(fpr, 4)
+    npz, meta = result.model.save(out)
+    model_card.write(out / CARD_NAME, result.model, ours, np.nan_to_num(oof_ours), sources, measured)
+    log(evaluation.format_table(scores))
+    log(f"false-positive rate on hard negatives: {fpr:.3f}")
+    for r in measured:
+        log(f"{r.name}: macro-F1 {r.macro_f1:.3f}"
+            + (f", threat recall {r.threat_recall:.3f}" if r.threat_recall is not None else "")
+            + (f", sexual recall {r.sexual_recall:.3f}" if r.sexual_recall is not None else ""))
+    log(f"wrote {npz} ({npz.stat().st_size / 1e6:.1f} MB), {meta} and {out / CARD_NAME}")
+    return out

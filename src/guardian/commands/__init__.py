@@ -1,0 +1,1 @@
+"""The subcommands of `guardian`; `guardian.cli` parses and dispatches."""

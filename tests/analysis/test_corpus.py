@@ -1,0 +1,65 @@
+"""Our own labelled corpus: size, coverage, validity, and no near-duplicate
+shared between a training fold and a test fold."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from guardian.analysis import corpus
+from guardian.analysis.training import assign_folds, near_duplicate_pairs
+from guardian.domain import CATEGORY_IDS
+
+DIALECTS = {"msa", "gulf", "egyptian", "levantine", "iraqi", "maghrebi", "arabizi"}
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[corpus.Example]:
+    return corpus.our_corpus()
+
+
+def test_every_category_has_400_distinct_messages(examples: list[corpus.Example]) -> None:
+    counts = Counter(label for ex in examples for label in ex.labels)
+    for label in CATEGORY_IDS:
+        assert counts[label] >= 400, label
+    texts = [ex.text for ex in examples]
+    assert len(set(texts)) == len(texts), "exact duplicates in the corpus"
+
+
+def test_at_least_3000_hard_negatives(examples: list[corpus.Example]) -> None:
+    assert sum(1 for ex in examples if not ex.labels) >= 3000
+
+
+def test_every_category_covers_every_dialect(examples: list[corpus.Example]) -> None:
+    for label in CATEGORY_IDS:
+        dialects = Counter(ex.dialect for ex in examples if label in ex.labels)
+        for dialect in DIALECTS:
+            assert dialects[dialect] >= 20, (label, dialect)
+
+
+def test_rows_are_single_line_chat_messages(examples: list[corpus.Example]) -> None:
+    for ex in examples:
+        assert "\n" not in ex.text and "\t" not in ex.text
+        assert 1 <= len(ex.text) <= 600
+
+
+def test_near_duplicates_never_cross_folds(examples: list[corpus.Example]) -> None:
+    texts = [ex.text for ex in examples]
+    folds = assign_folds(texts)
+    pairs = near_duplicate_pairs(texts)
+    crossing = [(texts[i], texts[j]) for i, j, _ in pairs if folds[i] != folds[j]]
+    assert crossing == []
+
+
+def test_near_duplicate_detection_finds_a_planted_copy() -> None:
+    texts = ["والله لو ما بعتيلي الصور رح انشرها بكل القروبات", "مرحبا كيفك اليوم؟",
+             "والله لو ما بعتيلي الصور رح انشرها بكل القروبات!!", "بكرة عندنا امتحان رياضيات"]
+    assert [(i, j) for i, j, _ in near_duplicate_pairs(texts)] == [(0, 2)]
+
+
+def test_related_labels_are_unknown_not_negative(examples: list[corpus.Example]) -> None:
+    sexual = next(ex for ex in examples if ex.origin == "sexual.tsv" and ex.labels == {"sexual"})
+    assert not sexual.is_known("grooming") and sexual.is_known("self_harm")
+    negative = next(ex for ex in examples if not ex.labels)
+    assert all(negative.is_known(label) for label in CATEGORY_IDS)

@@ -1,0 +1,55 @@
+"""Structural cues: combinations of words, across dialects and Arabizi."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardian.analysis.cues import CUE_NAMES, find_cues
+from guardian.analysis.normalize import normalize_text
+
+
+def cues(text: str) -> set[str]:
+    return {hit.name for hit in find_cues(normalize_text(text))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ابعتيلي صورة بدون لبس", "image_body_request"),
+    ("دزيلي صورتك وانتي بالشاور", "image_body_request"),
+    ("send me a pic in the shower", "image_body_request"),
+    ("حقتلك بكرة بعد المدرسة", "harm_with_specifics"),
+    ("هكسرلك راسك", "harm_to_you"),
+    ("والله لاسمم قطتك", "harm_to_pet"),
+    ("بذبح اهلك كلهم", "harm_to_family"),
+    ("ya 7mar a2tlak", "harm_to_you"),
+    ("هنشر صورك لو ما بعتي", "conditional_publish"),
+    ("حولي ٥٠٠ ريال والا انشر صورك", "money_leverage"),
+    ("ما تقولي لاحد، كم عمرك؟", "grooming_combo"),
+    ("محد يكلمها بكرة", "exclusion_call"),
+    ("ودي اختفي من هالدنيا", "self_harm_words"),
+])
+def test_cue_found(text: str, expected: str) -> None:
+    assert expected in cues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ابعتلي صورة الواجب",
+    "رح اقتلك بالفيفا الليلة",
+    "الامتحان قتلني",
+    "قطتي نايمة",
+    "مرحبا كيف حالك",
+])
+def test_ordinary_chat_has_no_strong_cue(text: str) -> None:
+    strong = {"image_body_request", "harm_to_family", "harm_to_pet", "conditional_publish",
+              "money_leverage", "grooming_combo", "self_harm_words", "exclusion_call"}
+    assert not cues(text) & strong
+
+
+def test_spans_point_at_the_words() -> None:
+    text = normalize_text("ابعتيلي صورة بدون لبس")
+    [hit] = [h for h in find_cues(text) if h.name == "image_body_request"]
+    words = {text[s:e] for s, e in hit.spans}
+    assert {"ابعتيلي", "صوره"} <= words
+
+
+def test_every_cue_has_a_name() -> None:
+    assert len(set(CUE_NAMES)) == len(CUE_NAMES) >= 15

@@ -1,0 +1,82 @@
+"""The model file format: arrays plus checked metadata, never pickle."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from guardian.analysis import corpus
+from guardian.analysis.classify import Classifier
+from guardian.analysis.model import MODEL_STEM, Model, ModelError
+from guardian.analysis.training import train
+from guardian.domain import CATEGORY_IDS
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model trained in seconds on a slice of our corpus."""
+    examples = corpus.our_corpus()
+    picked: list[corpus.Example] = []
+    for label in CATEGORY_IDS:
+        picked += [ex for ex in examples if ex.labels == {label}][:25]
+    picked += [ex for ex in examples if not ex.labels][:80]
+    result = train(picked)
+    folder = tmp_path_factory.mktemp("model")
+    result.model.save(folder)
+    return folder
+
+
+def test_round_trip_gives_the_same_predictions(small_model: Path) -> None:
+    model = Model.load(small_model)
+    texts = ["ابعتيلي صورتك بدون لبس", "مرحبا كيفك", "حقتلك بكرة"]
+    first = Classifier(model).scores(texts)
+    again = Classifier(Model.load(small_model)).scores(texts)
+    assert first.shape == (3, len(CATEGORY_IDS))
+    assert np.allclose(first, again)
+    assert ((0 <= first) & (first <= 1)).all()
+
+
+def test_npz_holds_no_pickled_objects(small_model: Path) -> None:
+    with np.load(small_model / f"{MODEL_STEM}.npz", allow_pickle=False) as arrays:
+        assert all(arrays[name].dtype != object for name in arrays.files)
+
+
+def test_training_is_reproducible(small_model: Path, tmp_path: Path) -> None:
+    meta = json.loads((small_model / f"{MODEL_STEM}.json").read_text(encoding="utf-8"))
+    assert meta["name"] == "guardian-harm" and meta["labels"] == list(CATEGORY_IDS)
+    assert "trained" not in meta  # no timestamps: same data, same bytes
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    dst.mkdir()
+    for f in src.iterdir():
+        (dst / f.name).write_bytes(f.read_bytes())
+    return dst
+
+
+def test_refuses_other_feature_version(small_model: Path, tmp_path: Path) -> None:
+    folder = _copy(small_model, tmp_path / "m")
+    meta_path = folder / f"{MODEL_STEM}.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["features"]["version"] = 999
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="feature version"):
+        Model.load(folder)
+
+
+def test_refuses_damaged_weights(small_model: Path, tmp_path: Path) -> None:
+    folder = _copy(small_model, tmp_path / "m")
+    npz = folder / f"{MODEL_STEM}.npz"
+    data = bytearray(npz.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    npz.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="do not match"):
+        Model.load(folder)
+
+
+def test_refuses_missing_files(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        Model.load(tmp_path)
