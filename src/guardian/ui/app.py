@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -12,7 +13,7 @@ from guardian import __version__, paths
 from guardian.keys import LockedError, WrongPassphrase
 from guardian.settings import LANGUAGE, Settings
 from guardian.store.database import Store, StoreError, Unlock
-from guardian.ui import fonts, passphrase
+from guardian.ui import fonts, passphrase, preferences
 from guardian.ui.i18n import Translations
 from guardian.ui.main_window import MainWindow
 
@@ -29,6 +30,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(paths.assets_dir() / "icons" / "guardian.svg")))
     fonts.load(paths.assets_dir() / "fonts")
     app.setFont(fonts.ui_font(app.font().pointSizeF()))
+    preferences.register()
     return app
 
 
@@ -54,12 +56,28 @@ def open_user_store(parent_passphrase: str | None) -> Store:
     return Store.open(loc.database, unlock, backups=loc.backups)
 
 
-def run(demo: bool, lang: str | None, passphrase: str | None) -> int:
+def first_run(settings: Settings, session: Session) -> str | None:
+    """The getting-started wizard on the very first start.  Returns the new
+    passphrase where the keyring is unusable (None otherwise).  Raises
+    LockedError when the parent closes it without finishing."""
+    from guardian import keys
+    from guardian.ui.first_run import FirstRunWizard
+    need_passphrase = not keys.keyring_usable() and not paths.locations().database.exists()
+    wizard = FirstRunWizard(settings, session.switch_language, session.translations.language,
+                            need_passphrase)
+    if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
+        raise LockedError("the first-run set-up was closed before it finished")
+    return wizard.passphrase()
+
+
+def run(demo: bool, lang: str | None, passphrase: str | None, self_test: bool = False) -> int:
     app = create_application()
     settings = Settings(paths.locations().settings_file)
     session = Session(app, settings, lang or settings.get(LANGUAGE))
     holder = None
     try:
+        if not demo and not self_test and not settings.get(preferences.FIRST_RUN_DONE):
+            passphrase = first_run(settings, session) or passphrase
         if demo:
             from guardian.demo import open_demo_store
             store, _report, holder = open_demo_store()
@@ -68,11 +86,26 @@ def run(demo: bool, lang: str | None, passphrase: str | None) -> int:
     except (LockedError, WrongPassphrase, StoreError) as exc:
         QMessageBox.critical(None, "Guardian", str(exc))
         return 4 if isinstance(exc, (LockedError, WrongPassphrase)) else 1
-    window = MainWindow(store, session.switch_language, session.translations.language, demo=demo)
+    window = MainWindow(store, session.switch_language, session.translations.language, demo=demo,
+                        settings=settings)
+    if not demo:
+        from guardian.folders import ConnectedFolders, default_file
+        from guardian.ui.watch import FolderWatcher, make_tray
+        window.watcher = FolderWatcher(window, ConnectedFolders(default_file(paths.locations().config)))
+        window.watcher.imported.connect(lambda ids: (window.refresh(), window.start_scan(ids)))
+        window.tray = make_tray(window)
+        window.watcher.start()
     window.show()
+    if demo and not self_test:
+        QTimer.singleShot(0, window.start_scan)
+    if self_test:
+        # Quit from the event loop once the window has been shown and painted.
+        QTimer.singleShot(0, window.close)
     try:
         return app.exec()
     finally:
+        from guardian.tasks import drain
+        drain()
         store.close()
         if holder is not None:
             holder.cleanup()
