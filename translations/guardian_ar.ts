@@ -875,6 +875,10 @@
         <translation>أعِد ال&amp;تحليل</translation>
     </message>
     <message>
+        <source>&amp;Export a report…</source>
+        <translation>&amp;تصدير تقرير…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
@@ -997,6 +1001,22 @@
     <message>
         <source>%1 new serious findings. Open Guardian to read them.</source>
         <translation>%1 تنبيهات خطيرة جديدة. افتح حارس لقراءتها.</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>جارٍ كتابة التقرير…</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>حُفظ التقرير: %1</translation>
+    </message>
+    <message>
+        <source>Export a report</source>
+        <translation>تصدير تقرير</translation>
+    </message>
+    <message>
+        <source>The report could not be written; nothing was changed. (%1)</source>
+        <translation>تعذّرت كتابة التقرير، ولم يتغيّر شيء. (%1)</translation>
     </message>
     <message>
         <source>An import is running. Stop it and quit? Nothing of it will be kept.</source>
@@ -1141,6 +1161,61 @@
     <message>
         <source>Checked on %1. Apps change their menus often.</source>
         <translation>تم التحقق في %1. تغيّر التطبيقات قوائمها كثيرًا.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <source>Export a report</source>
+        <translation>تصدير تقرير</translation>
+    </message>
+    <message>
+        <source>A report for a school counsellor or the police: every finding with what was said, why it matters, what to do, and the original lines as evidence. Pictures and videos are never included.</source>
+        <translation>تقرير للمرشد المدرسي أو للشرطة: كل تنبيه مع ما قيل، ولماذا يهم، وما يجب فعله، والأسطر الأصلية دليلًا. لا تُضمَّن الصور ولا مقاطع الفيديو أبدًا.</translation>
+    </message>
+    <message>
+        <source>PDF (to print or send)</source>
+        <translation>PDF (للطباعة أو الإرسال)</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>صفحة ويب (HTML)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV)</source>
+        <translation>جدول بيانات (CSV)</translation>
+    </message>
+    <message>
+        <source>Data (JSON)</source>
+        <translation>بيانات (JSON)</translation>
+    </message>
+    <message>
+        <source>Evidence bundle (ZIP with all formats and checksums)</source>
+        <translation>حزمة أدلة (ملف ZIP بكل الصيغ مع بصمات التحقق)</translation>
+    </message>
+    <message>
+        <source>Report format</source>
+        <translation>صيغة التقرير</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>لغة التقرير</translation>
+    </message>
+    <message>
+        <source>Hide other people&apos;s names, phone numbers and e-mails (for sharing outside the family)</source>
+        <translation>إخفاء أسماء الآخرين وأرقام هواتفهم وبريدهم الإلكتروني (للمشاركة خارج الأسرة)</translation>
+    </message>
+    <message>
+        <source>Include findings marked &quot;not a problem&quot;</source>
+        <translation>تضمين التنبيهات التي وُضع عليها «لا مشكلة فيه»</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>اللغة:</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1537,13 @@
     <message>
         <source>Guardian</source>
         <translation>حارس</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save the report</source>
+        <translation>حفظ التقرير</translation>
     </message>
 </context>
 </TS>

@@ -875,6 +875,10 @@
             <translation>&amp;Analyse again</translation>
         </message>
         <message>
+            <source>&amp;Export a report…</source>
+            <translation>&amp;Export a report…</translation>
+        </message>
+        <message>
             <source>&amp;Settings…</source>
             <translation>&amp;Settings…</translation>
         </message>
@@ -997,6 +1001,22 @@
         <message>
             <source>%1 new serious findings. Open Guardian to read them.</source>
             <translation>%1 new serious findings. Open Guardian to read them.</translation>
+        </message>
+        <message>
+            <source>Writing the report…</source>
+            <translation>Writing the report…</translation>
+        </message>
+        <message>
+            <source>Report saved: %1</source>
+            <translation>Report saved: %1</translation>
+        </message>
+        <message>
+            <source>Export a report</source>
+            <translation>Export a report</translation>
+        </message>
+        <message>
+            <source>The report could not be written; nothing was changed. (%1)</source>
+            <translation>The report could not be written; nothing was changed. (%1)</translation>
         </message>
         <message>
             <source>An import is running. Stop it and quit? Nothing of it will be kept.</source>
@@ -1141,6 +1161,61 @@
         <message>
             <source>Checked on %1. Apps change their menus often.</source>
             <translation>Checked on %1. Apps change their menus often.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportOptionsDialog</name>
+        <message>
+            <source>Export a report</source>
+            <translation>Export a report</translation>
+        </message>
+        <message>
+            <source>A report for a school counsellor or the police: every finding with what was said, why it matters, what to do, and the original lines as evidence. Pictures and videos are never included.</source>
+            <translation>A report for a school counsellor or the police: every finding with what was said, why it matters, what to do, and the original lines as evidence. Pictures and videos are never included.</translation>
+        </message>
+        <message>
+            <source>PDF (to print or send)</source>
+            <translation>PDF (to print or send)</translation>
+        </message>
+        <message>
+            <source>Web page (HTML)</source>
+            <translation>Web page (HTML)</translation>
+        </message>
+        <message>
+            <source>Spreadsheet (CSV)</source>
+            <translation>Spreadsheet (CSV)</translation>
+        </message>
+        <message>
+            <source>Data (JSON)</source>
+            <translation>Data (JSON)</translation>
+        </message>
+        <message>
+            <source>Evidence bundle (ZIP with all formats and checksums)</source>
+            <translation>Evidence bundle (ZIP with all formats and checksums)</translation>
+        </message>
+        <message>
+            <source>Report format</source>
+            <translation>Report format</translation>
+        </message>
+        <message>
+            <source>Report language</source>
+            <translation>Report language</translation>
+        </message>
+        <message>
+            <source>Hide other people's names, phone numbers and e-mails (for sharing outside the family)</source>
+            <translation>Hide other people's names, phone numbers and e-mails (for sharing outside the family)</translation>
+        </message>
+        <message>
+            <source>Include findings marked "not a problem"</source>
+            <translation>Include findings marked "not a problem"</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Format:</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Language:</translation>
         </message>
     </context>
     <context>
@@ -1462,6 +1537,13 @@
         <message>
             <source>Guardian</source>
             <translation>Guardian</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <source>Save the report</source>
+            <translation>Save the report</translation>
         </message>
     </context>
 </TS>

@@ -140,6 +140,7 @@ def import_paths(store: Store, paths: Iterable[Path], *, tz: tzinfo, tz_name: st
         planned, ignored = plan(paths)
         parse = None
     report = ImportReport(ignored=ignored)
+    _refuse_damaged(store)
     try:
         with store.import_session() as session:
             for index, item in enumerate(planned):
@@ -160,6 +161,20 @@ def import_paths(store: Store, paths: Iterable[Path], *, tz: tzinfo, tz_name: st
                          "everything stored before it is unchanged") from None
     log.info("imported %d sources, %d new messages", len(report.sources), report.added)
     return report
+
+
+def _refuse_damaged(store: Store) -> None:
+    """Never write into a damaged database: that can spread the damage over
+    pages that still hold the parent's data.  `quick_check` reads every page
+    once (about 1.5 s per 100 MB), small next to the import itself."""
+    try:
+        row = store.connection.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        row = (str(exc),)
+    if row is None or row[0] != "ok":
+        log.error("refusing to import into a damaged database")
+        raise StoreError(f"{store.path}: the database file is damaged, so nothing was imported "
+                         "and the file was left untouched (restore it from a backup)")
 
 
 def _sqlite_chain(exc: BaseException) -> str:

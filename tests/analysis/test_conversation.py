@@ -95,3 +95,13 @@ def test_self_harm_from_someone_else_is_abuse_not_the_childs_distress() -> None:
 def test_ordinary_chat_gives_no_findings() -> None:
     messages = [msg(i, "سارة", minutes=i) for i in range(5)]
     assert analyse(messages, [pred() for _ in messages], child="ريم") == []
+
+
+def test_escalation_never_goes_past_critical() -> None:
+    first = msg(0, "غريب", minutes=0)
+    later = Message(conversation=CONV, sender="غريب", timestamp=START + timedelta(days=2), text="", raw="",
+                    position=2, id=2)
+    preds = [pred(labels=("threat",), severity=Severity.HIGH),
+             pred(labels=("blackmail",), severity=Severity.CRITICAL)]
+    findings = analyse([first, later], preds, child="ريم")
+    assert findings[-1].severity == Severity.CRITICAL and "escalation" in codes(findings[-1])

@@ -56,6 +56,10 @@ def _raise(flag: _Flag, to: Severity, reason: Reason) -> None:
         flag.reasons.append(reason)
 
 
+def _one_more(severity: Severity) -> Severity:
+    return Severity(min(int(severity) + 1, int(Severity.CRITICAL)))
+
+
 def _is_late(message: Message) -> bool:
     return _LATE_START <= message.timestamp.hour < _LATE_END
 
@@ -141,7 +145,7 @@ def _escalation(messages: Sequence[Message], child: str | None, flags: dict[int,
         if flags[last].severity > flags[first].severity or (flags[last].labels - flags[first].labels) & {
                 "threat", "blackmail", "sexual"}:
             reason = Reason.make("escalation", sender=sender, days=len(days))
-            _raise(flags[last], min(Severity.CRITICAL, Severity(flags[last].severity + 1)), reason)
+            _raise(flags[last], _one_more(flags[last].severity), reason)
 
 
 def _late_night(messages: Sequence[Message], child: str | None, flags: dict[int, _Flag]) -> None:
@@ -201,7 +205,7 @@ def _child_replies(messages: Sequence[Message], predictions: Sequence[Prediction
             refused = any(text == r or text.startswith(r + " ") for r in _REFUSALS)
             if distressed or refused:
                 code = "child_distressed" if distressed else "child_refused"
-                _raise(flags[i], Severity(min(Severity.CRITICAL, flags[i].severity + 1)), Reason.make(code))
+                _raise(flags[i], _one_more(flags[i].severity), Reason.make(code))
                 break
 
 

@@ -71,6 +71,9 @@ def parse(source: Source, ctx: ParseContext) -> Iterator[Message]:
     ctx.on_progress(count)
 
 
+_MAX_LINE = 1_000_000
+
+
 class _LineTap:
     """Hands lines to the csv reader and keeps those of the current record,
     so that each record's raw text and first line are known."""
@@ -84,7 +87,12 @@ class _LineTap:
         return self
 
     def __next__(self) -> str:
-        line = next(self._lines)
+        # readline with a limit: a 2 GB "line" must never be read whole.
+        line = self._lines.readline(_MAX_LINE + 1)
+        if not line:
+            raise StopIteration
+        if len(line) > _MAX_LINE:
+            raise csv.Error(f"a line is longer than {_MAX_LINE:,} characters")
         self.taken.append(line)
         self.consumed += 1
         return line

@@ -3,16 +3,28 @@
 Zips are read in place, never extracted, and are treated as hostile: member
 paths that climb out of the archive are refused, and the total uncompressed
 size, the compression ratio, the member count and the nesting depth are
-bounded, so a zip bomb is refused before it is inflated.
+bounded, so a zip bomb is refused before it is inflated.  Whatever goes
+wrong inside a damaged zip (bad CRC, an unsupported compression method, a
+password, a truncated stream) surfaces as `BadExport`, never as a zipfile
+or zlib exception.
+
+Only regular files are read: a device (`/dev/zero`), a FIFO or a socket is
+refused before anything reads it.  A file is hashed only once it is known
+to be a chat export (`PickedFile.sha256` is computed on first use), so the
+photos and videos of an export folder are never read in full.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
+import stat
+import struct
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -27,13 +39,27 @@ MAX_FOLDER_FILES = 50_000
 _RATIO_FLOOR_BYTES = 1024**2               # tiny members may compress well
 
 
+# What the zipfile module and the decompressors raise on damaged or hostile
+# archives (RuntimeError: encrypted member; NotImplementedError: unsupported
+# compression; EOFError: truncated stream; struct.error: short headers).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError,
+               ValueError, struct.error)
+
+
 @dataclass(frozen=True)
 class PickedFile:
     """A file the parent picked, with the hash that proves which one."""
 
     path: Path
-    sha256: str
     size: int
+
+    @functools.cached_property
+    def sha256(self) -> str:
+        """Computed on first use: only for files that are imported."""
+        try:
+            return sha256_of(self.path)
+        except OSError as exc:
+            raise BadExport(str(self.path), f"cannot be read ({exc.strerror or exc})") from None
 
 
 def sha256_of(path: Path) -> str:
@@ -53,52 +79,132 @@ def expand(path: Path) -> Iterator[tuple[PickedFile, Source]]:
         yield from _expand_folder(path)
         return
     try:
-        size = path.stat().st_size
-        picked = PickedFile(path, sha256_of(path), size)
+        info = path.stat()
     except OSError as exc:
         raise BadExport(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    if size == 0:
+    if not stat.S_ISREG(info.st_mode):
+        raise BadExport(str(path), "is not a regular file (a device, pipe or socket); refused")
+    if info.st_size == 0:
         raise BadExport(str(path), "the file is empty")
-    if zipfile.is_zipfile(path):
+    picked = PickedFile(path, info.st_size)
+    if _is_zipfile(path):
         yield from ((picked, s) for s in _expand_zip_file(path))
     else:
-        yield picked, _file_source(path, path.parent, path.stem)
+        yield picked, _file_source(path, path.parent, path.stem, _listing(path.parent))
 
 
 def _expand_folder(root: Path) -> Iterator[tuple[PickedFile, Source]]:
     files: list[Path] = []
-    for folder, _dirs, names in os.walk(root):
+    for folder, _dirs, names in os.walk(root):   # never follows symlinked folders
         for name in sorted(names):
             files.append(Path(folder) / name)
             if len(files) > MAX_FOLDER_FILES:
                 raise BadExport(str(root), f"the folder holds more than {MAX_FOLDER_FILES} files")
     files.sort()
+    listings: dict[Path, _Listing] = {}
     for file in files:
-        if file.is_symlink() or not file.is_file() or file.stat().st_size == 0:
+        try:
+            info = file.lstat()
+        except OSError:
             continue
-        picked = PickedFile(file, sha256_of(file), file.stat().st_size)
-        if zipfile.is_zipfile(file):
+        if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+            continue   # symlinks, devices, pipes, empty files
+        picked = PickedFile(file, info.st_size)
+        if _is_zipfile(file):
             try:
                 yield from ((picked, s) for s in _expand_zip_file(file))
             except BadExport:
                 continue  # a broken zip among other files is not the parent's export
         else:
-            yield picked, _file_source(file, file.parent, file.stem)
+            if file.parent not in listings:
+                listings[file.parent] = _listing(file.parent)
+            yield picked, _file_source(file, file.parent, file.stem, listings[file.parent])
 
 
-def _file_source(file: Path, folder: Path, title_hint: str) -> Source:
-    siblings = tuple(sorted(p.name for p in folder.iterdir() if p.is_file() and p != file))
+class _Siblings(Sequence[str]):
+    """The names of the other files of a folder or zip, shared rather than
+    copied for every member: a tuple per member would make a folder or zip
+    of n files hold n² names (20,000 files: 400 million, gigabytes)."""
+
+    __slots__ = ("_names", "_index", "_exclude", "_materialized")
+
+    def __init__(self, names: tuple[str, ...], index: frozenset[str], exclude: str) -> None:
+        self._names = names
+        self._index = index
+        self._exclude = exclude
+        self._materialized: tuple[str, ...] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in self._names if name != self._exclude)
+
+    def __contains__(self, name: object) -> bool:
+        return name != self._exclude and name in self._index
+
+    def __len__(self) -> int:
+        return len(self._tuple())
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return self._tuple()[index]
+
+    def _tuple(self) -> tuple[str, ...]:
+        if self._materialized is None:
+            self._materialized = tuple(name for name in self._names if name != self._exclude)
+        return self._materialized
+
+    def __repr__(self) -> str:
+        return f"_Siblings({len(self._names)} names without {self._exclude!r})"
+
+
+_Listing = tuple[tuple[str, ...], frozenset[str]]
+
+
+def _listing(folder: Path) -> _Listing:
+    """Names of the regular files in `folder` (sorted, and as a set), read
+    once per folder (not once per file: n² stat calls for n files)."""
+    names: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return (), frozenset()
+    for entry in entries:
+        try:
+            if entry.is_file(follow_symlinks=False):
+                names.append(entry.name)
+        except OSError:
+            continue
+    return tuple(sorted(names)), frozenset(names)
+
+
+def _is_zipfile(path: Path) -> bool:
+    try:
+        return zipfile.is_zipfile(path)
+    except OSError:
+        return False
+
+
+def _file_source(file: Path, folder: Path, title_hint: str, listing: _Listing) -> Source:
+    siblings = _Siblings(listing[0], listing[1], file.name)
     return Source(name=file.name, display_path=str(file), size=file.stat().st_size,
                   _opener=lambda member: open(folder / member, "rb"),
-                  siblings=siblings, title_hint=title_hint)
+                  siblings=siblings, title_hint=title_hint)  # type: ignore[arg-type]
+
 
 
 def _expand_zip_file(path: Path) -> Iterator[Source]:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BadExport(str(path), f"the zip file is damaged ({exc})") from None
+    except (OSError, *_ZIP_ERRORS) as exc:
+        raise BadExport(str(path), f"the zip file is damaged ({_zip_problem(exc)})") from None
     yield from _expand_zip(archive, str(path), Path(path).stem, depth=1)
+
+
+def _zip_problem(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) and "password" in str(exc).lower():
+        return "it is protected by a password"
+    if isinstance(exc, NotImplementedError):
+        return "it uses a compression method Guardian cannot read"
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _safe_member_name(name: str) -> bool:
@@ -122,12 +228,18 @@ def _expand_zip(archive: zipfile.ZipFile, display: str, title_hint: str, depth: 
             raise BadExport(display, f"{info.filename} is compressed suspiciously well "
                                      "(a zip bomb?); refused")
     names = tuple(i.filename for i in infos)
+    index = frozenset(names)
     # The member list comes from the central directory, but a member's real
     # size is only known while inflating: _BoundedReader enforces it.
     sizes = {i.filename: i.file_size for i in infos}
 
     def opener(member: str) -> io.BufferedIOBase:
-        raw = _BoundedReader(archive.open(member), sizes[member], f"{display}!/{member}")
+        member_display = f"{display}!/{member}"
+        try:
+            inner = archive.open(member)
+        except _ZIP_ERRORS as exc:
+            raise BadExport(member_display, f"cannot be read from the zip ({_zip_problem(exc)})") from None
+        raw = _BoundedReader(inner, sizes[member], member_display)
         return io.BufferedReader(raw, buffer_size=1 << 16)
 
     for info in infos:
@@ -140,20 +252,23 @@ def _expand_zip(archive: zipfile.ZipFile, display: str, title_hint: str, depth: 
             data = _read_bounded(opener(info.filename), info.file_size)
             try:
                 inner = zipfile.ZipFile(io.BytesIO(data))
-            except zipfile.BadZipFile:
+            except _ZIP_ERRORS:
                 continue
             yield from _expand_zip(inner, member_display, PurePosixPath(info.filename).stem, depth + 1)
             continue
         yield Source(name=info.filename, display_path=member_display, size=info.file_size,
-                     _opener=opener, siblings=tuple(n for n in names if n != info.filename),
+                     _opener=opener, siblings=_Siblings(names, index, info.filename),  # type: ignore[arg-type]
                      title_hint=title_hint)
 
 
 def _looks_like_zip(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     if info.file_size < 4:
         return False
-    with archive.open(info) as f:
-        return f.read(4) == b"PK\x03\x04"
+    try:
+        with archive.open(info) as f:
+            return f.read(4) == b"PK\x03\x04"
+    except _ZIP_ERRORS:
+        return False   # a member that cannot be read is not a nested zip; reading it fails later
 
 
 def _read_bounded(stream: io.BufferedIOBase, limit: int) -> bytes:
@@ -174,7 +289,10 @@ class _BoundedReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self._inner.read(len(buffer))
+        try:
+            data = self._inner.read(len(buffer))
+        except _ZIP_ERRORS as exc:
+            raise BadExport(self._display, f"the zip member is damaged ({_zip_problem(exc)})") from None
         if len(data) > self._left:
             raise BadExport(self._display, "the zip member is larger than its header says; refused")
         self._left -= len(data)

@@ -122,9 +122,17 @@ class Store:
         try:
             con = _connect(path)
             version = con.execute("PRAGMA user_version").fetchone()[0]
+            # Never write into a damaged database: it stays exactly as it is,
+            # for restoring from a backup.
+            damaged = not is_new and con.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok"
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: this file is not a readable Guardian database ({exc}). "
                              "It was left untouched.") from None
+        if damaged:
+            con.close()
+            raise StoreError(f"{path}: the database is damaged; it was left untouched. Restore the "
+                             f"latest copy from {path.parent / 'backups'}, or move the file away to "
+                             "start again.")
         try:
             if version > SCHEMA_VERSION:
                 raise StoreError(f"{path}: made by a newer version of Guardian "
@@ -218,6 +226,11 @@ class Store:
             dest.close()
         log.info("backed up the database to %s", target)
         return target
+
+    def reopen(self) -> Store:
+        """Another connection to the same database with the same key, for a
+        worker thread (a connection never crosses threads)."""
+        return Store(_connect(self.path), Cipher(self._cipher.export_key()), self.path, self.store_id)
 
     def close(self) -> None:
         self._con.close()
@@ -369,6 +382,8 @@ class Store:
             return self._upsert_findings(findings, model_version)
 
     def _upsert_findings(self, findings: Iterable[Finding], model_version: str) -> int:
+        # created_at is when a finding first appeared: a rescan keeps it, so
+        # "new since your last visit" stays true.
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         count = 0
         for f in findings:
@@ -386,7 +401,7 @@ class Store:
                 " created_at, review, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (message_id) DO UPDATE SET categories = excluded.categories,"
                 " scores = excluded.scores, severity = excluded.severity, spans = excluded.spans,"
-                " model_version = excluded.model_version, created_at = excluded.created_at,"
+                " model_version = excluded.model_version,"
                 " review = excluded.review, details = excluded.details",
                 (f.message_id, ",".join(f.categories), json.dumps(f.scores, sort_keys=True),
                  int(f.severity), json.dumps([[s.start, s.end, s.label] for s in f.spans]),
@@ -443,7 +458,9 @@ class ImportSession:
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
             self._con.execute("COMMIT")
-        else:
+        elif self._con.in_transaction:
+            # SQLite may have rolled back already (a full disk): a second
+            # ROLLBACK would fail and hide the real error.
             self._con.execute("ROLLBACK")
 
     def conversation_id(self, conv: Conversation) -> int:
@@ -579,7 +596,10 @@ class _transaction:
         return self._con
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self._con.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        if exc_type is None:
+            self._con.execute("COMMIT")
+        elif self._con.in_transaction:
+            self._con.execute("ROLLBACK")
 
 
 def wipe(data_dir: Path, store_id: str | None = None) -> None:

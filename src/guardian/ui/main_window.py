@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent,
                            QKeySequence, QUndoStack)
-from PySide6.QtWidgets import (QApplication, QHeaderView, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QApplication, QDialog, QHeaderView, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QPushButton, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -219,13 +219,16 @@ class MainWindow(QMainWindow):
         self.scan_action = QAction(self)
         self.scan_action.setShortcut(QKeySequence("F5"))
         self.scan_action.triggered.connect(self.start_scan)
+        self.report_action = QAction(self)
+        self.report_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.report_action.triggered.connect(self.export_report)
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.scan_action, self.settings_action):
+        for action in (self.import_action, self.scan_action, self.report_action, self.settings_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -310,6 +313,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.import_action.setText(self.tr("&Import chats…"))
         self.scan_action.setText(self.tr("&Analyse again"))
+        self.report_action.setText(self.tr("&Export a report…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -597,6 +601,37 @@ class MainWindow(QMainWindow):
         if url.startswith("guardian:protect/") and self.protect is not None:
             self.show_tab(2)
             self.protect.show_platform(url.split("/", 1)[1])  # type: ignore[attr-defined]
+
+    def export_report(self) -> TaskHandle | None:
+        """Ask for the options and the file, then build and write the report
+        off the GUI thread."""
+        from guardian.explain import guess_country
+        from guardian.settings import COUNTRY
+        from guardian.ui.report_export import ReportOptionsDialog, ask_target, export_job
+        dialog = ReportOptionsDialog(self.language, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        choice = dialog.choice()
+        target = ask_target(self, choice["format"])
+        if target is None:
+            return None
+        country = (self.settings.get(COUNTRY) if self.settings else "") or guess_country()
+        self.progress_label.setText(self.tr("Writing the report…"))
+        self.report_action.setEnabled(False)
+
+        def done(result: Any) -> None:
+            self.report_action.setEnabled(True)
+            self.progress_label.setText(self.tr("Report saved: %1").replace("%1", str(result)) if result else "")
+
+        def failed(message: str) -> None:
+            self.report_action.setEnabled(True)
+            self.progress_label.clear()
+            QMessageBox.warning(self, self.tr("Export a report"),
+                                self.tr("The report could not be written; nothing was changed. (%1)")
+                                .replace("%1", message))
+
+        return run_task(export_job(self.store_factory, target, choice, country), on_done=done,
+                        on_error=failed)
 
     def open_settings(self) -> None:
         if self.settings is None:

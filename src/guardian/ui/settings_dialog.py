@@ -212,12 +212,13 @@ class SettingsDialog(QDialog):
         self.wipe()
 
     def wipe(self) -> None:
-        from guardian.store.database import wipe
-        folder = paths.current_data_dir()
-        store_id = self.store.store_id if self.store is not None else None
+        # The same deletion as `guardian delete-all --yes`: database, backups,
+        # caches, logs, settings (connected folders too) and the keyring entry.
+        from guardian import logs
+        from guardian.store.database import wipe_everything
         if self.store is not None:
             self.store.close()
-        if folder is not None:
-            wipe(folder, store_id)
+        logs.shutdown()
+        wipe_everything(paths.locations())
         self.data_deleted.emit()
         self.reject()

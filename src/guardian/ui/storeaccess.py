@@ -10,22 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from guardian.store import database
-from guardian.store.crypto import Cipher
 from guardian.store.database import Store
 
 StoreFactory = Callable[[], Store]
 
 
 def reopener(store: Store) -> StoreFactory:
-    """A factory for more connections to `store`'s database.
-
-    Proposal for the store owner: a public `Store.reopen()` doing exactly
-    this, so the UI does not reach for `database._connect`."""
-    key = store.cipher.export_key()
-    path, store_id = store.path, store.store_id
-
-    def open_store() -> Store:
-        return Store(database._connect(path), Cipher(key), path, store_id)  # noqa: SLF001
-
-    return open_store
+    """A factory for more connections to `store`'s database."""
+    return store.reopen
