@@ -17,27 +17,9 @@ from guardian.analysis.cues import CueHit, find_cues
 from guardian.analysis.features import Featurizer
 from guardian.analysis.model import Model
 from guardian.analysis.normalize import Normalized, normalize, normalize_text
+from guardian.analysis.rules import BASE_SEVERITY, CUE_LABELS, SPECIFIC_THREAT_CUES, STRONG_INSULT
 from guardian.domain import CATEGORY_IDS, Severity, Span
 
-# Which cues speak for which category (used for evidence and severity).
-CUE_LABELS: dict[str, str] = {
-    "image_request": "sexual", "body_request": "sexual", "image_body_request": "sexual",
-    "harm_to_you": "threat", "harm_to_family": "threat", "harm_to_pet": "threat",
-    "harm_with_specifics": "threat",
-    "conditional_publish": "blackmail", "publish_your_photos": "blackmail", "money_leverage": "blackmail",
-    "secrecy": "grooming", "age_or_alone": "grooming", "private_app": "grooming",
-    "gift_offer": "grooming", "grooming_combo": "grooming",
-    "self_harm_words": "self_harm", "exclusion_call": "exclusion",
-}
-
-# The severity a category starts at on its own; conversation analysis
-# raises it (repetition, pile-ons, specifics, night-time contact).
-BASE_SEVERITY: dict[str, Severity] = {
-    "insult": Severity.LOW, "exclusion": Severity.MEDIUM, "rumor": Severity.MEDIUM,
-    "impersonation": Severity.MEDIUM, "grooming": Severity.HIGH, "threat": Severity.HIGH,
-    "sexual": Severity.CRITICAL, "blackmail": Severity.CRITICAL, "self_harm": Severity.CRITICAL,
-}
-_SPECIFIC_THREAT_CUES = {"harm_to_family", "harm_to_pet", "harm_with_specifics"}
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _BATCH = 2048
 
@@ -62,9 +44,9 @@ def message_severity(labels: Sequence[str], scores: dict[str, float], cues: Sequ
     if not labels:
         return Severity.NONE
     severity = max(BASE_SEVERITY[label] for label in labels)
-    if "threat" in labels and _SPECIFIC_THREAT_CUES & set(cues):
+    if "threat" in labels and SPECIFIC_THREAT_CUES & set(cues):
         severity = Severity.CRITICAL
-    if labels == ("insult",) and scores.get("insult", 0.0) >= 0.9:
+    if labels == ("insult",) and scores.get("insult", 0.0) >= STRONG_INSULT:
         severity = Severity.MEDIUM
     return severity
 
@@ -84,11 +66,13 @@ class Classifier:
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated probabilities, texts x categories."""
-        out = []
-        for start in range(0, len(texts), _BATCH):
-            normalised = [normalize_text(t) for t in texts[start:start + _BATCH]]
-            out.append(self.model.probabilities(self.featurizer.transform(normalised)))
+        out = [self._batch(list(texts[start:start + _BATCH]))[0] for start in range(0, len(texts), _BATCH)]
         return np.vstack(out) if out else np.zeros((0, len(CATEGORY_IDS)))
+
+    def _batch(self, texts: list[str]) -> tuple[np.ndarray, list[list[CueHit]]]:
+        normalised = [normalize_text(t) for t in texts]
+        cues = [find_cues(n) for n in normalised]
+        return self.model.probabilities(self.featurizer.transform(normalised, cues)), cues
 
     def classify(self, texts: Sequence[str], with_spans: bool = True,
                  progress: Callable[[int], None] | None = None,
@@ -98,22 +82,22 @@ class Classifier:
             if should_stop():
                 break
             batch = list(texts[start:start + _BATCH])
-            probs = self.scores(batch)
-            for text, row in zip(batch, probs):
-                results.append(self._predict(text, row, with_spans))
+            probs, cues = self._batch(batch)
+            for text, row, hits in zip(batch, probs, cues):
+                results.append(self._predict(text, row, hits, with_spans))
             if progress:
                 progress(len(results))
         return results
 
-    def _predict(self, text: str, row: np.ndarray, with_spans: bool) -> Prediction:
+    def _predict(self, text: str, row: np.ndarray, cues: list[CueHit], with_spans: bool) -> Prediction:
         scores = {label: float(p) for label, p in zip(CATEGORY_IDS, row)}
         labels = tuple(label for label, p, t in zip(CATEGORY_IDS, row, self.thresholds) if p >= t)
-        if not labels:
-            return Prediction(text, (), scores, Severity.NONE, (), ())
-        norm = normalize(text)
-        cues = find_cues(norm.text)
         cue_names = tuple(hit.name for hit in cues)
-        spans = self._evidence(norm, labels, cues) if with_spans else ()
+        if not labels:
+            return Prediction(text, (), scores, Severity.NONE, (), cue_names)
+        # normalize(text).text equals normalize_text(text), so the cue spans
+        # found on the fast path are offsets into norm.text too.
+        spans = self._evidence(normalize(text), labels, cues) if with_spans else ()
         return Prediction(text, labels, scores, message_severity(labels, scores, cue_names), spans, cue_names)
 
     def _evidence(self, norm: Normalized, labels: tuple[str, ...], cues: list[CueHit]) -> tuple[Span, ...]:

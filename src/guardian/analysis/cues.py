@@ -66,19 +66,28 @@ Found = dict[str, list[tuple[int, int]]]
 
 def lexicon_hits(text: str) -> Found:
     """Which lexicon lists occur in a normalised text, and where: one pass
-    over the words (and two- and three-word phrases), dictionary lookups only."""
-    index = _index()
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    over the words, dictionary lookups only; two- and three-word phrases are
+    tried only after a word that starts one."""
+    index, heads = _index(), _phrase_heads()
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
     found: Found = {}
-    for i, (start, end, word) in enumerate(tokens):
-        for name in index.get(word, ()):
-            found.setdefault(name, []).append((start, end))
-        phrase = word
-        for j in range(i + 1, min(i + _MAX_PHRASE, len(tokens))):
-            phrase = f"{phrase} {tokens[j][2]}"
-            for name in index.get(phrase, ()):
-                found.setdefault(name, []).append((start, tokens[j][1]))
+    for i, (start, end, word) in enumerate(words):
+        names = index.get(word)
+        if names:
+            for name in names:
+                found.setdefault(name, []).append((start, end))
+        if word in heads:
+            phrase = word
+            for j in range(i + 1, min(i + _MAX_PHRASE, len(words))):
+                phrase = f"{phrase} {words[j][2]}"
+                for name in index.get(phrase, ()):
+                    found.setdefault(name, []).append((start, words[j][1]))
     return found
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    return frozenset(form.split(" ", 1)[0] for form in _index() if " " in form)
 
 
 _Rule = Callable[[str, Found], list[tuple[int, int]] | None]

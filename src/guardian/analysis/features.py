@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from guardian.analysis.cues import CUE_NAMES, find_cues
+from guardian.analysis.cues import CUE_NAMES, CueHit, find_cues
 from guardian.analysis.hashing import char_ngrams, word_ngrams
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2   # 2: word n-grams hashed batch-wise
 
 
 @dataclass(frozen=True)
@@ -56,19 +56,21 @@ class Featurizer:
     def cue_offset(self) -> int:
         return 2 ** self.settings.char_bits + 2 ** self.settings.word_bits
 
-    def transform(self, normalised: list[str]) -> sp.csr_matrix:
+    def transform(self, normalised: list[str], cues: list[list[CueHit]] | None = None) -> sp.csr_matrix:
+        """Feature rows for normalised texts; pass the texts' cues when the
+        caller has found them already."""
         st = self.settings
         chars = char_ngrams(normalised, st.char_min, st.char_max, st.char_bits)
         words = word_ngrams(normalised, st.word_min, st.word_max, st.word_bits)
-        cues = self.cue_matrix(normalised)
-        return sp.hstack([chars, words, cues], format="csr", dtype=np.float32)
+        found = cues if cues is not None else [find_cues(text) for text in normalised]
+        return sp.hstack([chars, words, self.cue_matrix(found)], format="csr", dtype=np.float32)
 
-    def cue_matrix(self, normalised: list[str]) -> sp.csr_matrix:
+    def cue_matrix(self, found: list[list[CueHit]]) -> sp.csr_matrix:
         rows, cols = [], []
         position = {name: i for i, name in enumerate(CUE_NAMES)}
-        for row, text in enumerate(normalised):
-            for hit in find_cues(text):
+        for row, hits in enumerate(found):
+            for hit in hits:
                 rows.append(row)
                 cols.append(position[hit.name])
         data = np.full(len(rows), self.settings.cue_weight, dtype=np.float32)
-        return sp.csr_matrix((data, (rows, cols)), shape=(len(normalised), len(CUE_NAMES)))
+        return sp.csr_matrix((data, (rows, cols)), shape=(len(found), len(CUE_NAMES)))

@@ -81,20 +81,26 @@ def _stable_hash(token: str) -> int:
 
 def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> sp.csr_matrix:
     """L2-normalised counts of hashed word n-grams (each emoji or symbol is
-    a token of its own)."""
-    rows: list[int] = []
-    hashes: list[int] = []
-    for row, text in enumerate(texts):
-        tokens = [_stable_hash(t) for t in _TOKEN.findall(text)]
-        for n in range(n_min, n_max + 1):
-            for i in range(len(tokens) - n + 1):
-                h = n
-                for t in tokens[i:i + n]:
-                    h = (h * 1000003 + t) & 0xFFFFFFFFFFFF
-                rows.append(row)
-                hashes.append(h)
-    cols = [_finalise(np.array(hashes, dtype=np.uint64), 0, bits)] if hashes else []
-    return _matrix([np.array(rows, dtype=np.int32)] if rows else [], cols, len(texts), bits)
+    a token of its own).  Tokens are hashed one by one; n-grams are then
+    combined for the whole batch at once."""
+    token_lists = [[_stable_hash(t) for t in _TOKEN.findall(text)] for text in texts]
+    lengths = np.array([len(tokens) for tokens in token_lists], dtype=np.int64)
+    hashes = np.fromiter((h for tokens in token_lists for h in tokens), dtype=np.uint64, count=int(lengths.sum()))
+    rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    all_rows, all_cols = [], []
+    combined = np.zeros(len(hashes), dtype=np.uint64)
+    for n in range(1, n_max + 1):
+        valid = len(hashes) - n + 1
+        if valid <= 0:
+            break
+        combined = combined[:valid] * np.uint64(1000003) + hashes[n - 1:n - 1 + valid]
+        if n < n_min:
+            continue
+        same_text = rows[:valid] == rows[n - 1:n - 1 + valid]
+        idx = np.nonzero(same_text)[0]
+        all_rows.append(rows[idx])
+        all_cols.append(_finalise(combined[idx], 100 + n, bits))
+    return _matrix(all_rows, all_cols, len(texts), bits)
 
 
 def _matrix(rows: list[np.ndarray], cols: list[np.ndarray], n_texts: int, bits: int) -> sp.csr_matrix:

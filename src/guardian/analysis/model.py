@@ -36,16 +36,18 @@ class Model:
     platt_b: np.ndarray
     thresholds: np.ndarray              # per label, on the calibrated probability
     labels: tuple[str, ...] = CATEGORY_IDS
-    _coef_t: sp.csc_matrix | None = field(default=None, repr=False)
+    _weights: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def version(self) -> str:
         return str(self.meta["version"])
 
     def margins(self, features: sp.csr_matrix) -> np.ndarray:
-        if self._coef_t is None:
-            self._coef_t = self.coef.T.tocsc()
-        return np.asarray((features @ self._coef_t).todense()) + self.intercept
+        # Sparse features times dense weights is one tight C loop; the dense
+        # copy costs 4 bytes x features x labels (about 28 MB) once per load.
+        if self._weights is None:
+            self._weights = np.ascontiguousarray(self.coef.T.toarray(), dtype=np.float32)
+        return np.asarray(features @ self._weights, dtype=np.float64) + self.intercept
 
     def probabilities(self, features: sp.csr_matrix) -> np.ndarray:
         return calibrate(self.margins(features), self.platt_a, self.platt_b)

@@ -65,6 +65,9 @@ def _write_json(target: str, document: object) -> None:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    if getattr(sys, "frozen", False):
+        raise CliError("training needs the corpus and scikit-learn, which the installed app does not "
+                       "carry: run `guardian train` from a source checkout", EXIT_USAGE)
     from guardian.analysis.train_command import train_and_save
     out = Path(args.out) if args.out else None
     train_and_save(out, use_shared=not args.no_shared, log=lambda m: print(m, file=sys.stderr))

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from guardian.analysis.rules import BASE_SEVERITY, CUE_LABELS, SPECIFIC_THREAT_CUES, STRONG_INSULT
 from guardian.domain import CATEGORY_IDS, Category, Finding, Message, Reason, Severity
 from guardian.explain.templates import Templates, check_lang, default_templates
 from guardian.guidance import Guidance, LocalizedStep
@@ -22,31 +23,13 @@ __all__ = [
 ]
 
 # The severity each category starts at, as in guardian.analysis.classify
-# BASE_SEVERITY (copied so that explaining does not load the model's
-# dependencies; a test keeps the two equal).
-BASE_SEVERITY: Mapping[str, Severity] = {
-    "insult": Severity.LOW, "exclusion": Severity.MEDIUM, "rumor": Severity.MEDIUM,
-    "impersonation": Severity.MEDIUM, "grooming": Severity.HIGH, "threat": Severity.HIGH,
-    "sexual": Severity.CRITICAL, "blackmail": Severity.CRITICAL, "self_harm": Severity.CRITICAL,
-}
 # Most urgent first, for choosing a finding's main category and ordering
 # lists of harms; ties in BASE_SEVERITY broken by what needs help soonest.
 URGENCY: tuple[str, ...] = ("self_harm", "blackmail", "sexual", "threat", "grooming", "exclusion",
                             "rumor", "impersonation", "insult")
-# Which category each message-level cue speaks for (guardian.analysis.classify
-# CUE_LABELS; a test keeps the two equal).
-CUE_CATEGORY: Mapping[str, str] = {
-    "image_request": "sexual", "body_request": "sexual", "image_body_request": "sexual",
-    "harm_to_you": "threat", "harm_to_family": "threat", "harm_to_pet": "threat",
-    "harm_with_specifics": "threat",
-    "conditional_publish": "blackmail", "publish_your_photos": "blackmail", "money_leverage": "blackmail",
-    "secrecy": "grooming", "age_or_alone": "grooming", "private_app": "grooming",
-    "gift_offer": "grooming", "grooming_combo": "grooming",
-    "self_harm_words": "self_harm", "exclusion_call": "exclusion",
-}
-# Cues that make a threat critical (classify._SPECIFIC_THREAT_CUES).
-_THREAT_SPECIFICS: tuple[str, ...] = ("harm_to_family", "harm_to_pet", "harm_with_specifics")
-_STRONG_INSULT = 0.9
+CUE_CATEGORY: Mapping[str, str] = CUE_LABELS
+_THREAT_SPECIFICS: tuple[str, ...] = tuple(sorted(SPECIFIC_THREAT_CUES))
+_STRONG_INSULT = STRONG_INSULT
 _GROOMING_ITEMS: tuple[str, ...] = ("secrecy", "age_or_alone", "private_app", "gift_offer")
 _SEXUAL_CUES: tuple[str, ...] = ("image_body_request", "body_request", "image_request")  # strongest first
 _BLACKMAIL_CUES: tuple[str, ...] = ("money_leverage", "conditional_publish", "publish_your_photos")

@@ -1,0 +1,99 @@
+"""Classification speed, model load time and model size.
+
+    python bench/classify_bench.py [--messages 20000] [--baseline-python PATH]
+
+Classifies the same batch of Arabic tweets/chat lines on one core with
+Guardian's classifier (normalise -> features -> model -> labels, no
+evidence spans: those are computed only for flagged messages) and prints
+messages per second, the model's load time and file size.  With
+`--baseline-python` pointing at a Python that has the `arabic-toxic`
+package installed (e.g. `python -m venv /tmp/at && /tmp/at/bin/pip install
+arabic-toxic`), it runs that package on the same texts in the same run and
+prints the ratio.  Targets: at least 5x arabic-toxic, load < 0.5 s, model
+file < 20 MB.  (arabic-toxic loads a joblib pickle; it runs only in that
+separate interpreter, never inside Guardian.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")        # one core, as the target says
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+_BASELINE = """
+import json, sys, time
+import arabic_toxic
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+arabic_toxic.predict_proba(texts[:10])          # load the model first
+start = time.perf_counter()
+arabic_toxic.predict_proba(texts)
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+
+def texts_for_bench(count: int) -> list[str]:
+    """Real text when ../shared/data is present, else our own corpus."""
+    from guardian.analysis import corpus
+    pool = [ex.text for ex in corpus.our_corpus()]
+    shared = corpus.SHARED_DATA / "train" / "osact2020_train.tsv"
+    if shared.is_file():
+        pool += [ex.text for ex in corpus.osact2020("train")]
+    rng = random.Random(1)
+    return [rng.choice(pool) for _ in range(count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=20_000)
+    parser.add_argument("--baseline-python", help="a Python with arabic-toxic installed")
+    args = parser.parse_args()
+    texts = texts_for_bench(args.messages)
+
+    from guardian.analysis.classify import Classifier
+    from guardian.analysis.model import MODEL_STEM, Model
+    folder = ROOT / "assets" / "model"
+    Model.load(folder)                       # warm the imports and the OS file cache
+    start = time.perf_counter()
+    model = Model.load(folder)
+    load_seconds = time.perf_counter() - start
+    classifier = Classifier(model)
+    classifier.classify(texts[:100])
+    start = time.perf_counter()
+    predictions = classifier.classify(texts, with_spans=False)
+    seconds = time.perf_counter() - start
+    ours = len(texts) / seconds
+    flagged = sum(1 for p in predictions if p.labels)
+    size_mb = (folder / f"{MODEL_STEM}.npz").stat().st_size / 1e6
+    print(f"texts: {len(texts):,}  flagged: {flagged:,}")
+    print(f"Guardian classify (one core, no spans): {ours:,.0f} messages/s")
+    start = time.perf_counter()
+    classifier.classify(texts[:2000], with_spans=True)
+    print(f"Guardian classify with evidence spans:  {2000 / (time.perf_counter() - start):,.0f} messages/s")
+    print(f"model load: {load_seconds:.3f} s   model file: {size_mb:.1f} MB")
+    if args.baseline_python:
+        with tempfile.TemporaryDirectory() as folder_:
+            data = Path(folder_) / "texts.json"
+            data.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+            out = subprocess.run([args.baseline_python, "-c", _BASELINE, str(data)], capture_output=True,
+                                 text=True, check=True, env={**os.environ}).stdout
+        baseline = len(texts) / json.loads(out.strip().splitlines()[-1])["seconds"]
+        print(f"arabic-toxic predict_proba:             {baseline:,.0f} messages/s")
+        print(f"ratio: {ours / baseline:.1f}x (target >= 5x)")
+    else:
+        print("(pass --baseline-python to compare with the arabic-toxic package in the same run)")
+
+
+if __name__ == "__main__":
+    main()
