@@ -36,7 +36,7 @@ def new_data_key() -> bytes:
 class Cipher:
     """Encrypts and decrypts values with one data key."""
 
-    __slots__ = ("_key", "_aead", "_fp_key")
+    __slots__ = ("_key", "_aead", "_fp_key", "_nonces", "_used")
 
     def __init__(self, data_key: bytes) -> None:
         if len(data_key) != KEY_BYTES:
@@ -44,6 +44,8 @@ class Cipher:
         self._key = data_key
         self._aead = AESGCM(data_key)
         self._fp_key = hmac.new(data_key, _FINGERPRINT_INFO, hashlib.sha256).digest()
+        self._nonces = b""
+        self._used = 0
 
     def export_key(self) -> bytes:
         """The raw data key, only for re-wrapping it under a new passphrase
@@ -51,8 +53,17 @@ class Cipher:
         return self._key
 
     def encrypt(self, plaintext: bytes, associated: bytes | None = None) -> bytes:
-        nonce = os.urandom(NONCE_BYTES)
+        nonce = self._next_nonce()
         return nonce + self._aead.encrypt(nonce, plaintext, associated)
+
+    def _next_nonce(self) -> bytes:
+        # Random 96-bit nonces, drawn from the OS 4 KB at a time: one system
+        # call per 341 messages instead of one per message.
+        if self._used >= len(self._nonces):
+            self._nonces, self._used = os.urandom(NONCE_BYTES * 341), 0
+        start = self._used
+        self._used += NONCE_BYTES
+        return self._nonces[start:self._used]
 
     def decrypt(self, blob: bytes, associated: bytes | None = None) -> bytes:
         try:
@@ -75,13 +86,13 @@ class Cipher:
         return unpack_fields(self.decrypt(blob))
 
     def fingerprint(self, *parts: str) -> bytes:
-        """A keyed 16-byte digest of the parts, for equality lookups."""
-        mac = hmac.new(self._fp_key, digestmod=hashlib.sha256)
-        for part in parts:
-            data = part.encode("utf-8", "surrogatepass")
-            mac.update(struct.pack("<I", len(data)))
-            mac.update(data)
-        return mac.digest()[:16]
+        """A keyed 16-byte digest of the parts, for equality lookups.
+
+        Keyed BLAKE2b (a MAC by design) over the parts in netstring form
+        ("5:hello3:abc"), so no two different part lists share an input;
+        one C call per message keeps million-message imports fast."""
+        payload = "".join(f"{len(part)}:{part}" for part in parts).encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(payload, key=self._fp_key, digest_size=16).digest()
 
 
 _NONE = 0xFFFFFFFF
