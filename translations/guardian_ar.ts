@@ -1241,6 +1241,30 @@
         <translation>ما الذي تفعله الآن</translation>
     </message>
     <message>
+        <source>What was said</source>
+        <translation>ما الذي قيل</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>لماذا يهم</translation>
+    </message>
+    <message>
+        <source>How serious</source>
+        <translation>مدى الخطورة</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>المصدر:</translation>
+    </message>
+    <message>
+        <source>Where to get help</source>
+        <translation>أين تجد المساعدة</translation>
+    </message>
+    <message>
+        <source>checked on %1</source>
+        <translation>تم التحقق في %1</translation>
+    </message>
+    <message>
         <source>Block and report</source>
         <translation>الحظر والإبلاغ</translation>
     </message>

@@ -1241,6 +1241,30 @@
             <translation>What to do now</translation>
         </message>
         <message>
+            <source>What was said</source>
+            <translation>What was said</translation>
+        </message>
+        <message>
+            <source>Why it matters</source>
+            <translation>Why it matters</translation>
+        </message>
+        <message>
+            <source>How serious</source>
+            <translation>How serious</translation>
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation>Source:</translation>
+        </message>
+        <message>
+            <source>Where to get help</source>
+            <translation>Where to get help</translation>
+        </message>
+        <message>
+            <source>checked on %1</source>
+            <translation>checked on %1</translation>
+        </message>
+        <message>
             <source>Block and report</source>
             <translation>Block and report</translation>
         </message>

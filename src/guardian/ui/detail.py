@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand
@@ -118,8 +119,9 @@ class ReportPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self._render: Callable[[], None] | None = None
-        self.guidance: object = None
+        self.guidance: Any = None
         self.language = "ar"
+        self.country = "ZZ"
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -145,21 +147,37 @@ class ReportPane(QTextBrowser):
         render()
 
     def _explanation(self, row: FindingRow, context: list[Message], child: str | None) -> str | None:
-        try:
-            from guardian.explain import explain_finding  # type: ignore[import-not-found]
-        except ImportError:
+        """The explanation engine's words: what was said, why it matters, how
+        serious and why, what to do now (with sources), where to get help."""
+        from guardian.explain import explain_finding, help_for
+        message = next((m for m in context if m.id == row.finding.message_id), None)
+        if message is None or self.guidance is None:
             return None
-        try:
-            result = explain_finding(row.finding, context=context, child=child, lang=self.language)
-        except TypeError:
-            try:
-                result = explain_finding(row.finding, self.language)
-            except Exception:  # noqa: BLE001 - the facts are shown instead
-                return None
-        except Exception:  # noqa: BLE001
-            return None
-        text = getattr(result, "html", None) or getattr(result, "text", None) or str(result)
-        return text if "<" in text else "<p>" + html.escape(text).replace("\n", "<br/>") + "</p>"
+        explanation = explain_finding(row.finding, message, lang=self.language,
+                                      guidance=self.guidance, cues=row.finding.cues, child=child)
+        esc = html.escape
+        t = {"what": self.tr("What was said"), "why": self.tr("Why it matters"),
+             "serious": self.tr("How serious"), "todo": self.tr("What to do now"),
+             "source": self.tr("Source:"), "help": self.tr("Where to get help"),
+             "checked": self.tr("checked on %1")}
+        parts = [f"<h3>{esc(t['what'])}</h3><p>{esc(explanation.what)}</p>",
+                 f"<h3>{esc(t['why'])}</h3><p>{esc(explanation.why)}</p>",
+                 f"<h3>{esc(t['serious'])}</h3><p>{esc(explanation.severity_reason)}</p>",
+                 f"<h3>{esc(t['todo'])}</h3><ol>"]
+        for step in explanation.steps:
+            parts.append(f"<li>{esc(step.text)}<br/><small style='color:#4b5563'>{esc(t['source'])} "
+                         f"<bdi>{esc(step.source)}</bdi></small></li>")
+        parts.append("</ol>")
+        helplines = help_for(self.country, self.language, self.guidance)[:4]
+        if helplines:
+            parts.append(f"<h3>{esc(t['help'])}</h3><ul>")
+            for h in helplines:
+                contact = " · ".join(x for x in (h.get("phone", ""), h.get("url", "")) if x)
+                checked = t["checked"].replace("%1", h.get("checked", "")) if h.get("checked") else ""
+                parts.append(f"<li><b>{esc(h['name'])}</b> <bdi>{esc(contact)}</bdi>"
+                             f"<br/><small style='color:#4b5563'>{esc(checked)}</small></li>")
+            parts.append("</ul>")
+        return "".join(parts)
 
     def _html(self, row: FindingRow, context: list[Message], child: str | None) -> str:
         f = row.finding
@@ -195,7 +213,7 @@ class ReportPane(QTextBrowser):
                 parts.append(f"<p style='color:#4b5563'>{esc(t['sure'])} "
                              f"{esc(scores)}</p>")
         guidance = self.guidance
-        if guidance is not None and f.severity > Severity.NONE:
+        if not explained and guidance is not None and f.severity > Severity.NONE:
             steps = []
             for cat in f.categories[:2]:
                 try:

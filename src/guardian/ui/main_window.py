@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewBar()
         self.guidance = self._load_guidance()
         self.report.guidance = self.guidance
+        self.report.country = self._country()
         self.report.language = language
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chat)
@@ -194,6 +195,13 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
     # --- construction ----------------------------------------------------------
+
+    def _country(self) -> str:
+        """The parent's country for helplines: the setting, else the system's."""
+        from guardian.explain import guess_country
+        from guardian.settings import COUNTRY
+        chosen = self.settings.get(COUNTRY) if self.settings else ""
+        return chosen or guess_country(guidance=self.guidance)
 
     def _load_guidance(self) -> Any:
         try:
@@ -605,8 +613,6 @@ class MainWindow(QMainWindow):
     def export_report(self) -> TaskHandle | None:
         """Ask for the options and the file, then build and write the report
         off the GUI thread."""
-        from guardian.explain import guess_country
-        from guardian.settings import COUNTRY
         from guardian.ui.report_export import ReportOptionsDialog, ask_target, export_job
         dialog = ReportOptionsDialog(self.language, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -615,7 +621,7 @@ class MainWindow(QMainWindow):
         target = ask_target(self, choice["format"])
         if target is None:
             return None
-        country = (self.settings.get(COUNTRY) if self.settings else "") or guess_country()
+        country = self._country()
         self.progress_label.setText(self.tr("Writing the report…"))
         self.report_action.setEnabled(False)
 
