@@ -12,8 +12,7 @@ when a command the steps need is not in `guardian --help`, on any non-zero
 exit, and on stderr lines that show a broken build.  Prints each step's
 time; on a failure also the app's log.
 
-STEPS below is the list that runs by default; the report step waits for
-`guardian report` (add "report" to STEPS once it exists).
+STEPS below is the list that runs by default.
 """
 
 from __future__ import annotations
@@ -40,7 +39,7 @@ STEPS: list[str] = [
     "version",    # guardian --version prints guardian.__version__
     "scan",       # guardian scan <demo> --child ريم --json OUT: >= 1 source, >= 1 finding
     "self-test",  # guardian --lang ar --self-test demo: the window opens, closes, exit 0
-    # "report",   # guardian import <demo> --child ريم; guardian report --format pdf --out OUT.pdf
+    "report",     # guardian import <demo> --child ريم (imports and analyses); guardian report --format pdf
     "delete-all",  # guardian delete-all --yes: what the uninstallers run to wipe the data
 ]
 

@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--tz", metavar="ZONE", help="time zone of the export's times "
                                                   "(e.g. Asia/Riyadh; default: this computer's)")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
+    imp.add_argument("--no-analyse", action="store_true",
+                     help="import only; by default the imported chats are analysed right away")
 
     lst = sub.add_parser("list", help="list imported conversations")
     lst.add_argument("--json", action="store_true", help="print the result as JSON")

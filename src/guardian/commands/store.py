@@ -52,6 +52,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise CliError(str(exc), EXIT_BAD_INPUT) from None
         except Cancelled:
             raise CliError("import cancelled; nothing was changed", EXIT_ERROR) from None
+        findings = 0
+        if not args.no_analyse and report.conversation_ids:
+            # Analyse what was imported, so `guardian report` has findings.
+            from guardian.scanning import load_classifier, scan_store
+            findings = scan_store(store, load_classifier(), conversation_ids=report.conversation_ids).findings
         conversations = [c for c in store.conversations() if c.id in set(report.conversation_ids)]
     if args.json:
         print(json.dumps({"sources": [s.as_json() for s in report.sources],
@@ -60,6 +65,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_OK
     for s in report.sources:
         print(f"{s.path}: {s.format}, {s.messages} messages read, {s.added} new")
+    if not args.no_analyse:
+        print(f"analysed: {findings} findings (see them with `guardian report` or in the app)")
         for line, reason in s.skipped:
             print(f"  skipped line {line}: {reason}")
     for c in conversations:
