@@ -9,7 +9,6 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from conftest import HOSTILE_TEXTS
 from guardian.reports.pdf_report import (
     MARGIN_X, PAGE_W, _pdf_clean, bidi_runs, render_pdf, renderable, write_pdf,
 )

@@ -5,7 +5,6 @@ Arabic and in English."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
