@@ -52,9 +52,12 @@ def _index() -> dict[str, frozenset[str]]:
             if not form:
                 continue
             stems = [form]
+            if is_verb_list and " " not in form and form.endswith("ك"):
+                # The same "you" aimed at a girl or a group: اقتلك -> اقتلكي، اقتلكم.
+                stems += [form + "ي", form + "م"]
             if is_verb_list and form.startswith("ا"):
                 # First-person alef drops after a future marker: هقتلك، حكسرك.
-                stems.append(form[1:])
+                stems += [stem[1:] for stem in stems]
             for stem in stems:
                 for prefix in prefixes:
                     index.setdefault(prefix + stem, set()).add(name)

@@ -30,6 +30,9 @@ class FeatureSettings:
     word_max: int = 2
     word_bits: int = 18
     cue_weight: float = 1.0
+    # 1 + log(count) instead of raw counts; False for models saved before
+    # the setting existed (their JSON lacks it).
+    sublinear_tf: bool = False
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
@@ -60,8 +63,8 @@ class Featurizer:
         """Feature rows for normalised texts; pass the texts' cues when the
         caller has found them already."""
         st = self.settings
-        chars = char_ngrams(normalised, st.char_min, st.char_max, st.char_bits)
-        words = word_ngrams(normalised, st.word_min, st.word_max, st.word_bits)
+        chars = char_ngrams(normalised, st.char_min, st.char_max, st.char_bits, st.sublinear_tf)
+        words = word_ngrams(normalised, st.word_min, st.word_max, st.word_bits, st.sublinear_tf)
         found = cues if cues is not None else [find_cues(text) for text in normalised]
         return sp.hstack([chars, words, self.cue_matrix(found)], format="csr", dtype=np.float32)
 

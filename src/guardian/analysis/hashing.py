@@ -41,8 +41,10 @@ def _finalise(h: np.ndarray, n: int, bits: int) -> np.ndarray:
     return (h & np.uint64((1 << bits) - 1)).astype(np.int32)
 
 
-def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> sp.csr_matrix:
-    """L2-normalised counts of hashed character n-grams, texts x 2**bits."""
+def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
+                sublinear: bool = False) -> sp.csr_matrix:
+    """L2-normalised counts (or 1 + log counts) of hashed character n-grams,
+    texts x 2**bits."""
     if not texts:
         return sp.csr_matrix((0, 1 << bits), dtype=np.float32)
     points, rows = _codepoints(texts)
@@ -72,15 +74,16 @@ def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> sp.c
         idx = np.nonzero(ok)[0]
         all_rows.append(rows[idx])
         all_cols.append(_finalise(h[idx], n, bits))
-    return _matrix(all_rows, all_cols, len(texts), bits)
+    return _matrix(all_rows, all_cols, len(texts), bits, sublinear)
 
 
 def _stable_hash(token: str) -> int:
     return zlib.crc32(token.encode("utf-8"))
 
 
-def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> sp.csr_matrix:
-    """L2-normalised counts of hashed word n-grams (each emoji or symbol is
+def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
+                sublinear: bool = False) -> sp.csr_matrix:
+    """L2-normalised counts (or 1 + log counts) of hashed word n-grams (each emoji or symbol is
     a token of its own).  Tokens are hashed one by one; n-grams are then
     combined for the whole batch at once."""
     token_lists = [[_stable_hash(t) for t in _TOKEN.findall(text)] for text in texts]
@@ -100,10 +103,11 @@ def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> sp.c
         idx = np.nonzero(same_text)[0]
         all_rows.append(rows[idx])
         all_cols.append(_finalise(combined[idx], 100 + n, bits))
-    return _matrix(all_rows, all_cols, len(texts), bits)
+    return _matrix(all_rows, all_cols, len(texts), bits, sublinear)
 
 
-def _matrix(rows: list[np.ndarray], cols: list[np.ndarray], n_texts: int, bits: int) -> sp.csr_matrix:
+def _matrix(rows: list[np.ndarray], cols: list[np.ndarray], n_texts: int, bits: int,
+            sublinear: bool = False) -> sp.csr_matrix:
     if rows:
         r = np.concatenate(rows)
         c = np.concatenate(cols)
@@ -111,6 +115,11 @@ def _matrix(rows: list[np.ndarray], cols: list[np.ndarray], n_texts: int, bits: 
         r = c = np.zeros(0, dtype=np.int32)
     m = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n_texts, 1 << bits))
     m.sum_duplicates()
+    if sublinear:
+        # 1 + log(count): a word repeated for emphasis (كلب كلب كلب) counts
+        # a little more than once, not three times.
+        np.log(m.data, out=m.data)
+        m.data += 1.0
     # Row-wise L2 normalisation, without importing scikit-learn at run time.
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
