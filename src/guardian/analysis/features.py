@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from guardian.analysis.cues import CUE_NAMES, CueHit, find_cues
 from guardian.analysis.hashing import char_ngrams, word_ngrams
+from guardian.analysis.sparse import SparseRows
 
 FEATURE_VERSION = 2   # 2: word n-grams hashed batch-wise
 
@@ -59,16 +59,16 @@ class Featurizer:
     def cue_offset(self) -> int:
         return 2 ** self.settings.char_bits + 2 ** self.settings.word_bits
 
-    def transform(self, normalised: list[str], cues: list[list[CueHit]] | None = None) -> sp.csr_matrix:
+    def transform(self, normalised: list[str], cues: list[list[CueHit]] | None = None) -> SparseRows:
         """Feature rows for normalised texts; pass the texts' cues when the
         caller has found them already."""
         st = self.settings
         chars = char_ngrams(normalised, st.char_min, st.char_max, st.char_bits, st.sublinear_tf)
         words = word_ngrams(normalised, st.word_min, st.word_max, st.word_bits, st.sublinear_tf)
         found = cues if cues is not None else [find_cues(text) for text in normalised]
-        return sp.hstack([chars, words, self.cue_matrix(found)], format="csr", dtype=np.float32)
+        return SparseRows.hstack([chars, words, self.cue_matrix(found)])
 
-    def cue_matrix(self, found: list[list[CueHit]]) -> sp.csr_matrix:
+    def cue_matrix(self, found: list[list[CueHit]]) -> SparseRows:
         rows, cols = [], []
         position = {name: i for i, name in enumerate(CUE_NAMES)}
         for row, hits in enumerate(found):
@@ -76,4 +76,5 @@ class Featurizer:
                 rows.append(row)
                 cols.append(position[hit.name])
         data = np.full(len(rows), self.settings.cue_weight, dtype=np.float32)
-        return sp.csr_matrix((data, (rows, cols)), shape=(len(found), len(CUE_NAMES)))
+        return SparseRows.from_triples(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), data,
+                                       (len(found), len(CUE_NAMES)))

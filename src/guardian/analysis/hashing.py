@@ -15,7 +15,8 @@ import zlib
 from collections.abc import Sequence
 
 import numpy as np
-import scipy.sparse as sp
+
+from guardian.analysis.sparse import SparseRows
 
 _SEPARATOR = 0          # between texts; no n-gram may contain it
 _SPACE = 32
@@ -42,11 +43,12 @@ def _finalise(h: np.ndarray, n: int, bits: int) -> np.ndarray:
 
 
 def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
-                sublinear: bool = False) -> sp.csr_matrix:
+                sublinear: bool = False) -> SparseRows:
     """L2-normalised counts (or 1 + log counts) of hashed character n-grams,
     texts x 2**bits."""
     if not texts:
-        return sp.csr_matrix((0, 1 << bits), dtype=np.float32)
+        return SparseRows.from_triples(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32),
+                                       (0, 1 << bits))
     points, rows = _codepoints(texts)
     size = len(points)
     is_sep = points == _SEPARATOR
@@ -82,7 +84,7 @@ def _stable_hash(token: str) -> int:
 
 
 def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
-                sublinear: bool = False) -> sp.csr_matrix:
+                sublinear: bool = False) -> SparseRows:
     """L2-normalised counts (or 1 + log counts) of hashed word n-grams (each emoji or symbol is
     a token of its own).  Tokens are hashed one by one; n-grams are then
     combined for the whole batch at once."""
@@ -107,21 +109,15 @@ def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
 
 
 def _matrix(rows: list[np.ndarray], cols: list[np.ndarray], n_texts: int, bits: int,
-            sublinear: bool = False) -> sp.csr_matrix:
+            sublinear: bool = False) -> SparseRows:
     if rows:
         r = np.concatenate(rows)
         c = np.concatenate(cols)
     else:
         r = c = np.zeros(0, dtype=np.int32)
-    m = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n_texts, 1 << bits))
-    m.sum_duplicates()
+    m = SparseRows.from_triples(r, c, np.ones(len(r), dtype=np.float32), (n_texts, 1 << bits))
     if sublinear:
         # 1 + log(count): a word repeated for emphasis (كلب كلب كلب) counts
         # a little more than once, not three times.
-        np.log(m.data, out=m.data)
-        m.data += 1.0
-    # Row-wise L2 normalisation, without importing scikit-learn at run time.
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    m.data /= np.repeat(norms, np.diff(m.indptr)).astype(np.float32)
-    return m
+        m = SparseRows(np.log(m.data) + np.float32(1.0), m.indices, m.indptr, m.shape)
+    return m.normalise_rows()

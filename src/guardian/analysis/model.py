@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 
 from guardian.analysis.errors import ModelError
 from guardian.analysis.features import FeatureSettings, Featurizer
+from guardian.analysis.sparse import SparseRows, check_csr
 from guardian.domain import CATEGORY_IDS
 
 MODEL_NAME = "guardian-harm"
@@ -30,7 +30,7 @@ _ARRAYS = ("coef_data", "coef_indices", "coef_indptr", "intercept", "platt_a", "
 class Model:
     meta: dict[str, object]
     settings: FeatureSettings
-    coef: sp.csr_matrix                 # labels x features
+    coef: SparseRows                    # labels x features
     intercept: np.ndarray               # labels
     platt_a: np.ndarray                 # calibrated p = sigmoid(a * margin + b)
     platt_b: np.ndarray
@@ -42,23 +42,25 @@ class Model:
     def version(self) -> str:
         return str(self.meta["version"])
 
-    def margins(self, features: sp.csr_matrix) -> np.ndarray:
-        # Sparse features times dense weights is one tight C loop; the dense
-        # copy costs 4 bytes x features x labels (about 28 MB) once per load.
+    def margins(self, features: SparseRows) -> np.ndarray:
+        # Dense weights (features x labels, about 28 MB) make the product a
+        # gather and one bincount per label.
         if self._weights is None:
-            self._weights = np.ascontiguousarray(self.coef.T.toarray(), dtype=np.float32)
-        return np.asarray(features @ self._weights, dtype=np.float64) + self.intercept
+            weights = np.zeros((self.coef.shape[1], self.coef.shape[0]), dtype=np.float32)
+            for label in range(self.coef.shape[0]):
+                start, end = self.coef.indptr[label], self.coef.indptr[label + 1]
+                weights[self.coef.indices[start:end], label] = self.coef.data[start:end]
+            self._weights = weights
+        return features.dot(self._weights) + self.intercept
 
-    def probabilities(self, features: sp.csr_matrix) -> np.ndarray:
+    def probabilities(self, features: SparseRows) -> np.ndarray:
         return calibrate(self.margins(features), self.platt_a, self.platt_b)
 
     # --- files -----------------------------------------------------------------
 
     def save(self, folder: Path) -> tuple[Path, Path]:
         folder.mkdir(parents=True, exist_ok=True)
-        coef = self.coef.tocsr()
-        coef.sum_duplicates()
-        coef.eliminate_zeros()
+        coef = self.coef
         npz = folder / f"{MODEL_STEM}.npz"
         np.savez_compressed(
             npz, coef_data=coef.data.astype(np.float16), coef_indices=coef.indices.astype(np.int32),
@@ -99,9 +101,9 @@ class Model:
             raise ModelError(f"{npz_path}: cannot read the model weights ({exc})") from None
         n_labels, n_features = len(CATEGORY_IDS), Featurizer(settings).n_features
         try:
-            coef = sp.csr_matrix((data["coef_data"].astype(np.float32), data["coef_indices"],
-                                  data["coef_indptr"]), shape=(n_labels, n_features))
-            coef.check_format(full_check=True)
+            check_csr(data["coef_indices"], data["coef_indptr"], len(data["coef_data"]), (n_labels, n_features))
+            coef = SparseRows(data["coef_data"].astype(np.float32), data["coef_indices"].astype(np.int64),
+                              data["coef_indptr"].astype(np.int64), (n_labels, n_features))
         except ValueError as exc:
             raise ModelError(f"{npz_path}: the weights are malformed ({exc})") from None
         for name in ("intercept", "platt_a", "platt_b", "thresholds"):

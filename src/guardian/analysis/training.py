@@ -25,6 +25,7 @@ from guardian.analysis.corpus import Example
 from guardian.analysis.features import FeatureSettings, Featurizer
 from guardian.analysis.model import MODEL_NAME, Model
 from guardian.analysis.normalize import normalize_text
+from guardian.analysis.sparse import SparseRows
 from guardian.domain import CATEGORY_IDS
 
 log = logging.getLogger(__name__)
@@ -193,7 +194,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     featurizer = Featurizer(settings)
     progress(f"normalising and featurising {len(examples)} examples")
     normalised = [normalize_text(ex.text) for ex in examples]
-    x = featurizer.transform(normalised)
+    x = featurizer.transform(normalised).to_scipy()
     y, known = _label_matrix(examples)
     folds = assign_folds([ex.text for ex in examples])
     weights = np.array([HARD_NEGATIVE_WEIGHT if _is_hard_negative(ex) else 1.0 for ex in examples])
@@ -230,7 +231,10 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     for col, label in enumerate(CATEGORY_IDS):
         progress(f"{label}: threshold {thresholds[col]:.3f}")
     oof[~known] = np.nan
-    coef_matrix = sp.csr_matrix(np.vstack(coefs))
+    dense = np.vstack(coefs)
+    nonzero_rows, nonzero_cols = np.nonzero(dense)
+    coef_matrix = SparseRows.from_triples(nonzero_rows, nonzero_cols, dense[nonzero_rows, nonzero_cols],
+                                          dense.shape)
     data_hash = corpus.fingerprint(examples)
     # No timestamps: the same data and code give byte-identical files.
     meta: dict[str, object] = {
