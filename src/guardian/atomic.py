@@ -13,6 +13,7 @@ from typing import BinaryIO
 def write_atomic(target: Path, write: Callable[[BinaryIO], None]) -> None:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    remove_leftovers(target)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -31,3 +32,11 @@ def write_text_atomic(target: Path, text: str) -> None:
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
     write_atomic(target, lambda f: f.write(data))
+
+
+def remove_leftovers(target: Path) -> None:
+    """Delete temporary files an earlier, killed write of `target` left
+    behind: they may hold chat text and must not linger."""
+    folder = target.parent if str(target.parent) else Path(".")
+    for leftover in folder.glob(f".{target.name}.*.part"):
+        leftover.unlink(missing_ok=True)

@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     ver = sub.add_parser("verify", help="check a report bundle against its manifest")
     ver.add_argument("bundle", metavar="BUNDLE")
 
+    pw = sub.add_parser("passphrase", help="set or change the passphrase that protects the data")
+    pw.add_argument("--new-passphrase-file", type=Path, metavar="FILE",
+                    help="read the new passphrase from FILE instead of asking in the terminal")
+    pw.add_argument("--passphrase-only", action="store_true",
+                    help="from now on only the passphrase opens the data (the OS keyring copy is removed)")
+
     delete = sub.add_parser("delete-all", help="delete every imported chat, finding, backup, log and the "
                                               "keyring entry (cannot be undone)")
     delete.add_argument("--yes", action="store_true", help="confirm; without it nothing is deleted")
@@ -150,7 +156,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     from guardian.commands import analysis, report, store
     commands = {"import": store.cmd_import, "list": store.cmd_list, "classify": analysis.cmd_classify,
                 "scan": analysis.cmd_scan, "train": analysis.cmd_train, "eval": analysis.cmd_eval,
-                "delete-all": store.cmd_delete_all, "report": report.cmd_report,
+                "delete-all": store.cmd_delete_all, "passphrase": store.cmd_passphrase,
+                "report": report.cmd_report,
                 "verify": report.cmd_verify}
     return commands[args.command](args)
 

@@ -19,6 +19,7 @@ import base64
 import json
 import logging
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,60 @@ def unwrap_with_passphrase(wrapped: WrappedKey, passphrase: str) -> bytes:
         return wrapping.decrypt(wrapped.wrapped, b"guardian data key")
     except DecryptionError:
         raise WrongPassphrase("the passphrase does not open this data") from None
+
+
+# --- slowing down guesses --------------------------------------------------
+
+FAILURES_FILE = ".unlock-failures"
+MAX_DELAY_S = 30.0
+_sleep = time.sleep   # tests replace it
+
+
+def backoff_delay(failures: int) -> float:
+    """Seconds to wait before the next try after `failures` wrong passphrases
+    in a row: none for the first, then 1, 2, 4 ... up to 30."""
+    return 0.0 if failures <= 0 else min(2.0 ** (failures - 1), MAX_DELAY_S)
+
+
+class GuessGuard:
+    """Counts wrong passphrases in a row, in a file beside the database (a
+    number only, never what was typed), so that guessing through the app or
+    the CLI gets slower with every miss, across restarts too."""
+
+    def __init__(self, folder: Path) -> None:
+        self._path = folder / FAILURES_FILE
+
+    def failures(self) -> int:
+        try:
+            return int(self._path.read_text(encoding="ascii").strip() or 0)
+        except (OSError, ValueError):
+            return 0
+
+    def wait(self) -> None:
+        delay = backoff_delay(self.failures())
+        if delay:
+            log.info("waiting %.0f s after earlier wrong passphrases", delay)
+            _sleep(delay)
+
+    def failed(self) -> None:
+        try:
+            self._path.write_text(str(self.failures() + 1), encoding="ascii")
+        except OSError:
+            pass
+
+    def succeeded(self) -> None:
+        self._path.unlink(missing_ok=True)
+
+
+def unwrap_guarded(wrapped: WrappedKey, passphrase: str, guard: GuessGuard) -> bytes:
+    guard.wait()
+    try:
+        key = unwrap_with_passphrase(wrapped, passphrase)
+    except WrongPassphrase:
+        guard.failed()
+        raise
+    guard.succeeded()
+    return key
 
 
 # --- OS keyring -------------------------------------------------------------

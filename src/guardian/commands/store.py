@@ -112,3 +112,35 @@ def cmd_delete_all(args: argparse.Namespace) -> int:
     removed = wipe_everything(paths.locations())
     print(f"Deleted Guardian's data: {', '.join(str(p) for p in removed) or 'nothing was stored'}")
     return EXIT_OK
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    """Set or change the data passphrase; with --passphrase-only, remove the
+    OS keyring's copy of the key so that only the passphrase opens the data."""
+    new = _new_passphrase(args)
+    with open_store(args) as store:
+        store.set_passphrase(new)
+        if args.passphrase_only:
+            store.forget_keyring()
+        mode = store.lock_mode()
+    how = "the passphrase only" if mode == {"passphrase"} else "the passphrase or the OS keyring"
+    print(f"The passphrase is set; the data now opens with {how}. "
+          "If the passphrase is forgotten (and no keyring holds the key), the data cannot be recovered.")
+    return EXIT_OK
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    if args.new_passphrase_file is not None:
+        try:
+            value = args.new_passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise CliError(f"{args.new_passphrase_file}: cannot read it ({exc.strerror or exc})",
+                           EXIT_BAD_INPUT) from None
+        if not value:
+            raise CliError(f"{args.new_passphrase_file}: the file is empty", EXIT_BAD_INPUT)
+        return value
+    value = keys.terminal_prompt(True)
+    if not value:
+        raise CliError("no new passphrase: give --new-passphrase-file FILE, or run this in a terminal",
+                       EXIT_USAGE)
+    return value

@@ -194,16 +194,15 @@ class Store:
             raise StoreError(f"{path}: the database has no key information; it was left untouched.")
         slots = {row[0]: row[1:] for row in con.execute("SELECT kind, salt, params, wrapped FROM keyslots")}
         data_key: bytes | None = None
+        guard = keys.GuessGuard(path.parent)
         if "passphrase" in slots and unlock.passphrase:
-            data_key = keys.unwrap_with_passphrase(WrappedKey.from_row(*slots["passphrase"]),
-                                                   unlock.passphrase)
+            data_key = keys.unwrap_guarded(WrappedKey.from_row(*slots["passphrase"]), unlock.passphrase, guard)
         if data_key is None and "keyring" in slots:
             data_key = keys.keyring_load(store_id)
         if data_key is None and "passphrase" in slots and unlock.prompt:
             passphrase = unlock.prompt(False)
             if passphrase:
-                data_key = keys.unwrap_with_passphrase(WrappedKey.from_row(*slots["passphrase"]),
-                                                       passphrase)
+                data_key = keys.unwrap_guarded(WrappedKey.from_row(*slots["passphrase"]), passphrase, guard)
         if data_key is None:
             if "passphrase" in slots:
                 raise LockedError("Guardian's data is locked: a passphrase is needed "
@@ -255,6 +254,20 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self._con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def lock_mode(self) -> set[str]:
+        """How the data key is kept: {'keyring'}, {'passphrase'} or both."""
+        return {row[0] for row in self._con.execute("SELECT kind FROM keyslots")}
+
+    def forget_keyring(self) -> None:
+        """Only the passphrase opens the data from now on: the OS keyring's
+        copy of the key is removed.  Refused while no passphrase is set,
+        because the data would become unreadable."""
+        if "passphrase" not in self.lock_mode():
+            raise ValueError("set a passphrase first")
+        with _transaction(self._con):
+            self._con.execute("DELETE FROM keyslots WHERE kind = 'keyring'")
+        keys.keyring_delete(self.store_id)
 
     def set_passphrase(self, passphrase: str) -> None:
         """Protect the data key with a (new) passphrase.  Only the key is
