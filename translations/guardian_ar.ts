@@ -853,6 +853,25 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Guardian is locked to keep the chats private. Enter the passphrase to continue.</source>
+        <translation>حارس مقفل للحفاظ على خصوصية المحادثات. أدخل عبارة المرور للمتابعة.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;فتح القفل</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Each wrong try makes the next one wait a little longer.</source>
+        <translation>عبارة المرور غير صحيحة. كل محاولة خاطئة تجعل المحاولة التالية تنتظر وقتًا أطول قليلًا.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Guardian</source>
@@ -1065,8 +1084,16 @@
         <translation>عبارة مرور لبياناتك</translation>
     </message>
     <message>
+        <source>A passphrase locks the chats: Guardian asks for it each time it opens. Write it down somewhere safe: if you forget it, the imported chats are gone for good; nobody can recover them.</source>
+        <translation>تقفل عبارةُ المرور المحادثات: يطلبها حارس في كل مرة يُفتح فيها. اكتبها في مكان آمن، فإذا نسيتها ضاعت المحادثات المستوردة إلى الأبد ولا يستطيع أحد استعادتها.</translation>
+    </message>
+    <message>
         <source>This computer has no system keyring, so a passphrase protects the chats. Write it down somewhere safe: if you forget it, the imported chats are gone for good; nobody can recover them.</source>
         <translation>لا توجد في هذا الحاسوب سلسلة مفاتيح للنظام، لذلك تحمي عبارةُ مرور المحادثات. اكتبها في مكان آمن: إن نسيتها ضاعت المحادثات المستوردة نهائيًا، ولا يستطيع أحد استعادتها.</translation>
+    </message>
+    <message>
+        <source>Instead, open without a passphrase whenever I am logged in to this computer (the key is kept in the system keyring)</source>
+        <translation>بدلًا من ذلك، افتح دون عبارة مرور ما دام حسابي على هذا الحاسوب مفتوحًا (يُحفظ المفتاح في سلسلة مفاتيح النظام)</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>

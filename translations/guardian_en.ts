@@ -853,6 +853,25 @@
         </message>
     </context>
     <context>
+        <name>LockScreen</name>
+        <message>
+            <source>Guardian is locked to keep the chats private. Enter the passphrase to continue.</source>
+            <translation>Guardian is locked to keep the chats private. Enter the passphrase to continue.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Unlock</translation>
+        </message>
+        <message>
+            <source>That passphrase is not right. Each wrong try makes the next one wait a little longer.</source>
+            <translation>That passphrase is not right. Each wrong try makes the next one wait a little longer.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Guardian</source>
@@ -1065,8 +1084,16 @@
             <translation>A passphrase for your data</translation>
         </message>
         <message>
+            <source>A passphrase locks the chats: Guardian asks for it each time it opens. Write it down somewhere safe: if you forget it, the imported chats are gone for good; nobody can recover them.</source>
+            <translation>A passphrase locks the chats: Guardian asks for it each time it opens. Write it down somewhere safe: if you forget it, the imported chats are gone for good; nobody can recover them.</translation>
+        </message>
+        <message>
             <source>This computer has no system keyring, so a passphrase protects the chats. Write it down somewhere safe: if you forget it, the imported chats are gone for good; nobody can recover them.</source>
             <translation>This computer has no system keyring, so a passphrase protects the chats. Write it down somewhere safe: if you forget it, the imported chats are gone for good; nobody can recover them.</translation>
+        </message>
+        <message>
+            <source>Instead, open without a passphrase whenever I am logged in to this computer (the key is kept in the system keyring)</source>
+            <translation>Instead, open without a passphrase whenever I am logged in to this computer (the key is kept in the system keyring)</translation>
         </message>
         <message>
             <source>&amp;Passphrase:</source>

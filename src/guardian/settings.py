@@ -32,7 +32,10 @@ LANGUAGE = Setting("language", str, "ar", "Language", ("ar", "en"))
 TIME_ZONE = Setting("time_zone", str, "", "Time zone (empty: the computer's)")
 COUNTRY = Setting("country", str, "", "Country for helplines (empty: from the system locale)")
 
-REGISTRY: dict[str, Setting[Any]] = {s.key: s for s in (LANGUAGE, TIME_ZONE, COUNTRY)}
+IDLE_LOCK_MINUTES = Setting("idle_lock_minutes", int, 10,
+                            "Lock after this many minutes without use (0: never; needs a passphrase)")
+
+REGISTRY: dict[str, Setting[Any]] = {s.key: s for s in (LANGUAGE, TIME_ZONE, COUNTRY, IDLE_LOCK_MINUTES)}
 
 
 class Settings:

@@ -259,6 +259,18 @@ class Store:
         """How the data key is kept: {'keyring'}, {'passphrase'} or both."""
         return {row[0] for row in self._con.execute("SELECT kind FROM keyslots")}
 
+    def check_passphrase(self, passphrase: str) -> bool:
+        """True when `passphrase` opens this store (for the lock screen).
+        Wrong tries are slowed down like any other unlock."""
+        row = self._con.execute("SELECT salt, params, wrapped FROM keyslots WHERE kind = 'passphrase'").fetchone()
+        if row is None:
+            return False
+        try:
+            key = keys.unwrap_guarded(WrappedKey.from_row(*row), passphrase, keys.GuessGuard(self.path.parent))
+        except keys.WrongPassphrase:
+            return False
+        return key == self._cipher.export_key()
+
     def forget_keyring(self) -> None:
         """Only the passphrase opens the data from now on: the OS keyring's
         copy of the key is removed.  Refused while no passphrase is set,

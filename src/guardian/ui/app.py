@@ -58,13 +58,15 @@ def open_user_store(parent_passphrase: str | None) -> Store:
 
 def first_run(settings: Settings, session: Session) -> str | None:
     """The getting-started wizard on the very first start.  Returns the new
-    passphrase where the keyring is unusable (None otherwise).  Raises
+    passphrase (None where the parent chose the keyring).  Raises
     LockedError when the parent closes it without finishing."""
     from guardian import keys
     from guardian.ui.first_run import FirstRunWizard
-    need_passphrase = not keys.keyring_usable() and not paths.locations().database.exists()
+    # A new store always gets the lock page: a passphrase by default, the
+    # keyring where the computer has one and the parent prefers it.
+    need_passphrase = not paths.locations().database.exists()
     wizard = FirstRunWizard(settings, session.switch_language, session.translations.language,
-                            need_passphrase)
+                            need_passphrase, keyring_available=keys.keyring_usable())
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
         raise LockedError("the first-run set-up was closed before it finished")
     return wizard.passphrase()
@@ -88,6 +90,12 @@ def run(demo: bool, lang: str | None, passphrase: str | None, self_test: bool = 
         return 4 if isinstance(exc, (LockedError, WrongPassphrase)) else 1
     window = MainWindow(store, session.switch_language, session.translations.language, demo=demo,
                         settings=settings)
+    if not demo and "passphrase" in store.lock_mode():
+        from guardian.settings import IDLE_LOCK_MINUTES
+        from guardian.ui.lock import IdleLock
+        minutes = settings.get(IDLE_LOCK_MINUTES)
+        if minutes > 0:
+            window.idle_lock = IdleLock(window, store.check_passphrase, minutes)
     if not demo:
         from guardian.folders import ConnectedFolders, default_file
         from guardian.ui.watch import FolderWatcher, make_tray

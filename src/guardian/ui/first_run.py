@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QLabel, QLineEdit, QRadioButton,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QLabel, QLineEdit, QRadioButton,
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from guardian.settings import LANGUAGE, Settings
@@ -87,8 +87,16 @@ class ChildPage(QWizardPage):
 
 
 class PassphrasePage(QWizardPage):
-    def __init__(self) -> None:
+    """The parent lock.  A passphrase is asked for each time Guardian opens;
+    where the computer has a keyring, the parent may choose that instead."""
+
+    def __init__(self, keyring_available: bool) -> None:
         super().__init__()
+        self.keyring_available = keyring_available
+        self.use_keyring = QCheckBox()
+        self.use_keyring.setObjectName("firstRunUseKeyring")
+        self.use_keyring.setVisible(keyring_available)
+        self.use_keyring.toggled.connect(self._keyring_toggled)
         self.first = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.second = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.first.setObjectName("firstRunPassphrase")
@@ -102,23 +110,44 @@ class PassphrasePage(QWizardPage):
         self.labels[1].setBuddy(self.second)
         form = QFormLayout(self)
         form.addRow(self.warning)
+        form.addRow(self.use_keyring)
         form.addRow(self.labels[0], self.first)
         form.addRow(self.labels[1], self.second)
         form.addRow(self.error)
         self.first.textChanged.connect(lambda *_: self.completeChanged.emit())
         self.second.textChanged.connect(lambda *_: self.completeChanged.emit())
 
+    def _keyring_toggled(self, checked: bool) -> None:
+        for field in (self.first, self.second):
+            field.setEnabled(not checked)
+        self.completeChanged.emit()
+
+    def passphrase(self) -> str | None:
+        return None if self.use_keyring.isChecked() else self.first.text()
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("A passphrase for your data"))
-        self.warning.setText(self.tr("This computer has no system keyring, so a passphrase protects "
-                                     "the chats. Write it down somewhere safe: if you forget it, the "
-                                     "imported chats are gone for good; nobody can recover them."))
+        if self.keyring_available:
+            self.warning.setText(self.tr(
+                "A passphrase locks the chats: Guardian asks for it each time it opens. Write it down "
+                "somewhere safe: if you forget it, the imported chats are gone for good; nobody can "
+                "recover them."))
+        else:
+            self.warning.setText(self.tr(
+                "This computer has no system keyring, so a passphrase protects the chats. Write it "
+                "down somewhere safe: if you forget it, the imported chats are gone for good; nobody "
+                "can recover them."))
+        self.use_keyring.setText(self.tr("Instead, open without a passphrase whenever I am logged in to "
+                                         "this computer (the key is kept in the system keyring)"))
         self.labels[0].setText(self.tr("&Passphrase:"))
         self.labels[1].setText(self.tr("&Repeat:"))
         self.first.setAccessibleName(self.tr("Passphrase"))
         self.second.setAccessibleName(self.tr("Repeat the passphrase"))
 
     def isComplete(self) -> bool:
+        if self.use_keyring.isChecked():
+            self.error.clear()
+            return True
         ok = len(self.first.text()) >= 8 and self.first.text() == self.second.text()
         if self.first.text() and len(self.first.text()) < 8:
             self.error.setText(self.tr("At least 8 characters, please."))
@@ -131,7 +160,8 @@ class PassphrasePage(QWizardPage):
 
 class FirstRunWizard(QWizard):
     def __init__(self, settings: Settings, switch_language: Callable[[str], None], language: str,
-                 need_passphrase: bool, parent: QWidget | None = None) -> None:
+                 need_passphrase: bool, parent: QWidget | None = None,
+                 keyring_available: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("firstRun")
         self.settings = settings
@@ -141,7 +171,7 @@ class FirstRunWizard(QWizard):
         self.language_page = LanguagePage(self)
         self.about_page = AboutPage()
         self.child_page = ChildPage()
-        self.passphrase_page = PassphrasePage() if need_passphrase else None
+        self.passphrase_page = PassphrasePage(keyring_available) if need_passphrase else None
         for page in (self.language_page, self.about_page, self.child_page, self.passphrase_page):
             if page is not None:
                 self.addPage(page)
@@ -164,7 +194,7 @@ class FirstRunWizard(QWizard):
         super().changeEvent(event)
 
     def passphrase(self) -> str | None:
-        return self.passphrase_page.first.text() if self.passphrase_page else None
+        return self.passphrase_page.passphrase() if self.passphrase_page else None
 
     def accept(self) -> None:
         self.settings.set(LANGUAGE, self.language)
