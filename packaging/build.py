@@ -4,7 +4,7 @@
     python packaging/build.py
 
 Run it with the Python that has Guardian's dependencies and PyInstaller
-installed (see "## Installers" in README.md).  In order it:
+installed (see packaging/README.md).  In order it:
 
 1. reads the version from `guardian.__version__` (the one place it lives)
    and checks the AppStream metainfo names it as the newest release;
