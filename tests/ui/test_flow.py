@@ -80,7 +80,8 @@ def import_demo(qtbot, window, shot, lang: str):
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_import_findings_review_overview(qtbot, session, window, store, shot, lang) -> None:
+def test_import_findings_review_overview(qtbot, session, window, store, shot, lang, tmp_path,
+                                        monkeypatch) -> None:
     if lang == "en":
         window.switch_language("en")
         qtbot.waitUntil(lambda: window.windowTitle() == "Guardian")
@@ -124,6 +125,18 @@ def test_import_findings_review_overview(qtbot, session, window, store, shot, la
     qtbot.waitExposed(dialog)
     shot(dialog, f"50-settings-{lang}")
     dialog.reject()
+
+    # Export the report: options, then the file, written off the GUI thread.
+    from PySide6.QtWidgets import QDialog
+
+    from guardian.ui import report_export
+    target = tmp_path / f"report-{lang}.pdf"
+    monkeypatch.setattr(report_export.ReportOptionsDialog, "exec",
+                        lambda self: (shot(self, f"60-export-{lang}"), QDialog.DialogCode.Accepted)[1])
+    monkeypatch.setattr(report_export, "ask_target", lambda parent, fmt: target)
+    assert window.export_report() is not None
+    qtbot.waitUntil(lambda: target.exists() and window.report_action.isEnabled(), timeout=60000)
+    assert target.read_bytes().startswith(b"%PDF")
 
 
 def test_filters(qtbot, window, shot) -> None:
