@@ -1508,6 +1508,10 @@
         <translation>&amp;احذف كل البيانات…</translation>
     </message>
     <message>
+        <source>Set or change the &amp;passphrase…</source>
+        <translation>تعيين عبارة المرور أو تغ&amp;ييرها…</translation>
+    </message>
+    <message>
         <source>Guardian keeps the imported chats, encrypted, in:</source>
         <translation>يحفظ حارس المحادثات المستوردة، مشفّرة، في:</translation>
     </message>
@@ -1546,6 +1550,14 @@
     <message>
         <source>Choose a folder to connect</source>
         <translation>اختر مجلدًا لتوصيله</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>The new passphrase is set. Keep it somewhere safe: if it is forgotten, the chats cannot be recovered.</source>
+        <translation>تم تعيين عبارة المرور الجديدة. احفظها في مكان آمن، فإذا نُسيت لن يمكن استعادة المحادثات.</translation>
     </message>
     <message>
         <source>Delete all data</source>

@@ -1508,6 +1508,10 @@
             <translation>&amp;Delete all data…</translation>
         </message>
         <message>
+            <source>Set or change the &amp;passphrase…</source>
+            <translation>Set or change the &amp;passphrase…</translation>
+        </message>
+        <message>
             <source>Guardian keeps the imported chats, encrypted, in:</source>
             <translation>Guardian keeps the imported chats, encrypted, in:</translation>
         </message>
@@ -1546,6 +1550,14 @@
         <message>
             <source>Choose a folder to connect</source>
             <translation>Choose a folder to connect</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>The new passphrase is set. Keep it somewhere safe: if it is forgotten, the chats cannot be recovered.</source>
+            <translation>The new passphrase is set. Keep it somewhere safe: if it is forgotten, the chats cannot be recovered.</translation>
         </message>
         <message>
             <source>Delete all data</source>

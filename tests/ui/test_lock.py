@@ -33,3 +33,20 @@ def test_idle_lock_hides_the_window_until_the_right_passphrase(qtbot, tmp_path: 
     screen.try_unlock()
     assert not lock.locked and window.centralWidget() is content and window.menuBar().isEnabled()
     store.close()
+
+
+def test_settings_change_the_passphrase(qtbot, tmp_path: Path, no_keyring: None, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from guardian import paths
+    from guardian.settings import Settings
+    from guardian.ui import passphrase
+    from guardian.ui.settings_dialog import SettingsDialog
+    store = Store.open(tmp_path / "g.sqlite3", Unlock(passphrase="old passphrase"))
+    monkeypatch.setattr(passphrase, "ask", lambda parent, creating: "new passphrase")
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.StandardButton.Ok)
+    dialog = SettingsDialog(Settings(paths.locations().settings_file), store=store)
+    qtbot.addWidget(dialog)
+    dialog.passphrase_button.click()
+    assert store.check_passphrase("new passphrase") and not store.check_passphrase("old passphrase")
+    store.close()

@@ -100,8 +100,13 @@ class SettingsDialog(QDialog):
         self.delete_button = QPushButton(self.tr("&Delete all data…"))
         self.delete_button.setObjectName("deleteAll")
         self.delete_button.clicked.connect(self.delete_all)
+        self.passphrase_button = QPushButton(self.tr("Set or change the &passphrase…"))
+        self.passphrase_button.setObjectName("changePassphrase")
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        self.passphrase_button.setEnabled(store is not None)
         row = QHBoxLayout()
         row.addWidget(open_button)
+        row.addWidget(self.passphrase_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
         data_layout.addWidget(QLabel(self.tr("Guardian keeps the imported chats, encrypted, in:")))
@@ -194,6 +199,17 @@ class SettingsDialog(QDialog):
             self.language_changed.emit(language)
         if sensitivity_before != {cat: s.get(preferences.SENSITIVITY[cat]) for cat in CATEGORY_IDS}:
             self.sensitivity_changed.emit()
+
+    def change_passphrase(self) -> None:
+        """A new passphrase re-wraps the data key; no message is re-encrypted."""
+        from guardian.ui.passphrase import ask
+        new = ask(self, creating=True)
+        if not new or self.store is None:
+            return
+        self.store.set_passphrase(new)
+        QMessageBox.information(self, self.tr("Passphrase"),
+                                self.tr("The new passphrase is set. Keep it somewhere safe: if it is "
+                                        "forgotten, the chats cannot be recovered."))
 
     def delete_all(self) -> None:
         first = QMessageBox.warning(
