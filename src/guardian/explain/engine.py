@@ -22,7 +22,6 @@ __all__ = [
     "explain_finding", "main_category", "ordered_categories", "reason_text", "severity_name",
 ]
 
-# The severity each category starts at, as in guardian.analysis.classify
 # Most urgent first, for choosing a finding's main category and ordering
 # lists of harms; ties in BASE_SEVERITY broken by what needs help soonest.
 URGENCY: tuple[str, ...] = ("self_harm", "blackmail", "sexual", "threat", "grooming", "exclusion",

@@ -242,7 +242,7 @@ def render_html(doc: ReportDocument) -> str:
             out.append(f"<li>{t('involved')}: " + "، ".join(html_chat(p) for p in s.participants) + "</li>")
         if s.by_category:
             out.append(f"<li>{t('by_category')}: "
-                       + _counts(dict(s.by_category), L.CATEGORIES, lambda k: L.category(k, lang)) + "</li>")
+                       + _counts(dict(s.by_category), L.CATEGORY_ORDER, lambda k: L.category(k, lang)) + "</li>")
         if s.by_severity:
             out.append(f"<li>{t('by_severity')}: "
                        + _counts(dict(s.by_severity), L.SEVERITY_ORDER, lambda k: L.severity(k, lang)) + "</li>")

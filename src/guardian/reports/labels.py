@@ -1,29 +1,15 @@
 """Words the report files print around the data: category, severity,
 review-state and attachment names, and section headings, in Arabic and
-English.  A data module (no logic beyond lookup); the Arabic category
-names follow the titles in assets/guidance/steps.json."""
+English.  A data module (no logic beyond lookup)."""
 
 from __future__ import annotations
 
-CATEGORIES: dict[str, dict[str, str]] = {
-    "insult": {"ar": "تنمر وإهانة", "en": "Insults and bullying"},
-    "threat": {"ar": "تهديد", "en": "Threats"},
-    "sexual": {"ar": "طلب صور أو تحرش جنسي", "en": "Sexual requests or content"},
-    "blackmail": {"ar": "ابتزاز", "en": "Blackmail"},
-    "grooming": {"ar": "استدراج", "en": "Grooming"},
-    "rumor": {"ar": "نشر شائعات", "en": "Rumours"},
-    "impersonation": {"ar": "انتحال شخصية", "en": "Impersonation"},
-    "exclusion": {"ar": "إقصاء وتحريض", "en": "Exclusion and incitement"},
-    "self_harm": {"ar": "إيذاء النفس", "en": "Self-harm"},
-}
+from guardian.domain import CATEGORY_IDS
+from guardian.explain import category_name, severity_name
 
-SEVERITIES: dict[str, dict[str, str]] = {
-    "none": {"ar": "لا خطورة", "en": "None"},
-    "low": {"ar": "منخفضة", "en": "Low"},
-    "medium": {"ar": "متوسطة", "en": "Medium"},
-    "high": {"ar": "عالية", "en": "High"},
-    "critical": {"ar": "حرجة", "en": "Critical"},
-}
+# Category and severity names come from the explanation templates
+# (assets/explain/templates.json), the one place they are written.
+CATEGORY_ORDER: tuple[str, ...] = CATEGORY_IDS
 
 # Worst first, for summaries.
 SEVERITY_ORDER: tuple[str, ...] = ("critical", "high", "medium", "low", "none")
@@ -127,11 +113,17 @@ def _lookup(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
 
 
 def category(key: str, lang: str) -> str:
-    return _lookup(CATEGORIES, key, lang)
+    try:
+        return category_name(key, lang)
+    except KeyError:       # a label from another tool's report: shown as is
+        return key
 
 
 def severity(key: str, lang: str) -> str:
-    return _lookup(SEVERITIES, key, lang)
+    try:
+        return severity_name(key, lang)
+    except ValueError:
+        return key
 
 
 def review_state(key: str, lang: str) -> str:

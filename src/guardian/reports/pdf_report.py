@@ -867,8 +867,8 @@ class _Report:
             if s.participants:
                 rows.append((t("involved"), self.names(s.participants), self.rtl))
             if s.by_category:
-                ordered = [k for k in L.CATEGORIES if s.by_category.get(k)] + \
-                    [k for k in s.by_category if k not in L.CATEGORIES and s.by_category[k]]
+                ordered = [k for k in L.CATEGORY_ORDER if s.by_category.get(k)] + \
+                    [k for k in s.by_category if k not in L.CATEGORY_ORDER and s.by_category[k]]
                 rows.append((t("by_category"), self.sep().join(
                     f"{L.category(k, lang)}: {s.by_category[k]}" for k in ordered), self.rtl))
             if s.by_severity:
