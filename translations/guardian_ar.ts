@@ -1316,38 +1316,6 @@
         <translation>من %1 في %2، %3.</translation>
     </message>
     <message>
-        <source>The same person sent several such messages.</source>
-        <translation>أرسل الشخص نفسه عدة رسائل من هذا النوع.</translation>
-    </message>
-    <message>
-        <source>Several people joined in against your child.</source>
-        <translation>اجتمع عدة أشخاص ضد طفلك.</translation>
-    </message>
-    <message>
-        <source>The messages grew worse over time.</source>
-        <translation>ازدادت الرسائل سوءًا مع الوقت.</translation>
-    </message>
-    <message>
-        <source>It was sent late at night.</source>
-        <translation>أُرسلت في وقت متأخر من الليل.</translation>
-    </message>
-    <message>
-        <source>A pattern typical of grooming: flattery, secrets, moving to a private app.</source>
-        <translation>نمط معتاد في الاستدراج: إطراء، وأسرار، وانتقال إلى تطبيق خاص.</translation>
-    </message>
-    <message>
-        <source>Your child&apos;s reply suggests distress.</source>
-        <translation>يوحي ردّ طفلك بضيق.</translation>
-    </message>
-    <message>
-        <source>Your child said no, and it went on.</source>
-        <translation>رفض طفلك، واستمر الأمر رغم ذلك.</translation>
-    </message>
-    <message>
-        <source>An image followed a request for pictures.</source>
-        <translation>أُرسلت صورة بعد طلب صور.</translation>
-    </message>
-    <message>
         <source>System</source>
         <translation>النظام</translation>
     </message>

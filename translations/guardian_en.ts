@@ -1316,38 +1316,6 @@
             <translation>From %1 in %2, %3.</translation>
         </message>
         <message>
-            <source>The same person sent several such messages.</source>
-            <translation>The same person sent several such messages.</translation>
-        </message>
-        <message>
-            <source>Several people joined in against your child.</source>
-            <translation>Several people joined in against your child.</translation>
-        </message>
-        <message>
-            <source>The messages grew worse over time.</source>
-            <translation>The messages grew worse over time.</translation>
-        </message>
-        <message>
-            <source>It was sent late at night.</source>
-            <translation>It was sent late at night.</translation>
-        </message>
-        <message>
-            <source>A pattern typical of grooming: flattery, secrets, moving to a private app.</source>
-            <translation>A pattern typical of grooming: flattery, secrets, moving to a private app.</translation>
-        </message>
-        <message>
-            <source>Your child's reply suggests distress.</source>
-            <translation>Your child's reply suggests distress.</translation>
-        </message>
-        <message>
-            <source>Your child said no, and it went on.</source>
-            <translation>Your child said no, and it went on.</translation>
-        </message>
-        <message>
-            <source>An image followed a request for pictures.</source>
-            <translation>An image followed a request for pictures.</translation>
-        </message>
-        <message>
             <source>System</source>
             <translation>System</translation>
         </message>

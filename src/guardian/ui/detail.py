@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPlainTextEdit
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from guardian.domain import Finding, Message, ReviewState, Severity, Span
+from guardian.explain import reason_text
 from guardian.ui import labels
 from guardian.ui.findings_data import FindingRow
 
@@ -205,7 +206,7 @@ class ReportPane(QTextBrowser):
             if f.reasons:
                 parts.append(f"<h3>{esc(t['why'])}</h3><ul>")
                 for reason in f.reasons:
-                    parts.append(f"<li>{esc(self.reason_text(reason.code, reason.values))}</li>")
+                    parts.append(f"<li>{esc(reason_text(reason, self.language))}</li>")
                 parts.append("</ul>")
             scores = ", ".join(f"{labels.category(c)} {round(100 * f.scores.get(c, 0))}%"
                                for c in f.categories)
@@ -236,23 +237,6 @@ class ReportPane(QTextBrowser):
                          f"</a></p>")
         parts.append(f"<p style='color:#4b5563'><i>{esc(t['wrong'])}</i></p>")
         return "".join(parts)
-
-    def reason_text(self, code: str, values: dict[str, object]) -> str:
-        texts = {
-            "same_sender": self.tr("The same person sent several such messages."),
-            "pile_on": self.tr("Several people joined in against your child."),
-            "escalation": self.tr("The messages grew worse over time."),
-            "late_night": self.tr("It was sent late at night."),
-            "grooming_sequence": self.tr("A pattern typical of grooming: flattery, secrets, moving "
-                                         "to a private app."),
-            "child_distressed": self.tr("Your child's reply suggests distress."),
-            "child_refused": self.tr("Your child said no, and it went on."),
-            "image_after_request": self.tr("An image followed a request for pictures."),
-        }
-        for key, text in texts.items():
-            if code.startswith(key):
-                return text
-        return code.replace("_", " ")
 
 
 class ReviewCommand(QUndoCommand):
