@@ -63,3 +63,11 @@ def test_related_labels_are_unknown_not_negative(examples: list[corpus.Example])
     assert not sexual.is_known("grooming") and sexual.is_known("self_harm")
     negative = next(ex for ex in examples if not ex.labels)
     assert all(negative.is_known(label) for label in CATEGORY_IDS)
+
+
+def test_a_category_may_span_several_files() -> None:
+    assert corpus.file_category("threat") == "threat"
+    assert corpus.file_category("threat_wishes") == "threat"
+    assert corpus.file_category("self_harm") == "self_harm"
+    assert corpus.file_category("negatives_everyday") is None
+    assert corpus.file_category("threatening") is None

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import make_document, make_hostile_document
+from report_helpers import make_document, make_hostile_document
 from guardian.reports.document import from_json, to_json
 from guardian.reports.json_report import render_json
 

@@ -18,7 +18,7 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 
 @pytest.fixture(scope="module")
 def arabic_pdf(tmp_path_factory):
-    from conftest import make_document
+    from report_helpers import make_document
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
     write_pdf(make_document("ar"), path)
     return path

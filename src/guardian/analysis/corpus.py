@@ -41,6 +41,15 @@ RELATED: dict[str, frozenset[str]] = {
 }
 
 
+def file_category(stem: str) -> str | None:
+    """The category a corpus file was written for: `threat.tsv` and
+    `threat_wishes.tsv` are both threat files; `negatives_*.tsv` have none."""
+    for category in sorted(RELATED, key=len, reverse=True):
+        if stem == category or stem.startswith(category + "_"):
+            return category
+    return None
+
+
 def known_labels(file_category: str | None, labels: frozenset[str]) -> frozenset[str] | None:
     """Which labels of a corpus line are trustworthy (None: all of them)."""
     if file_category not in RELATED:
@@ -76,7 +85,7 @@ def read_corpus_tsv(path: Path) -> Iterator[Example]:
             if unknown:
                 raise ValueError(f"{path}:{line_no}: unknown labels {sorted(unknown)}")
             yield Example(text, labels, (row.get("dialect") or "").strip(), path.name,
-                          known_labels(path.stem, labels))
+                          known_labels(file_category(path.stem), labels))
 
 
 def our_corpus(folder: Path = CORPUS_DIR) -> list[Example]:
