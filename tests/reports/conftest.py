@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from report_helpers import make_document, make_hostile_document
 
 from guardian.reports.document import ReportDocument
-from report_helpers import make_document, make_hostile_document
 
 
 @pytest.fixture

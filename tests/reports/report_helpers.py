@@ -7,8 +7,22 @@ import hashlib
 from collections import Counter
 
 from guardian.reports.document import (
-    Attachment, ContextMessage, Conversation, Evidence, Explanation, Finding, Helpline, Period,
-    ReportDocument, ReportMeta, Review, Source, Span, Step, Summary, sort_key,
+    Attachment,
+    ContextMessage,
+    Conversation,
+    Evidence,
+    Explanation,
+    Finding,
+    Helpline,
+    Period,
+    ReportDocument,
+    ReportMeta,
+    Review,
+    Source,
+    Span,
+    Step,
+    Summary,
+    sort_key,
 )
 
 CHILD = "سارة"

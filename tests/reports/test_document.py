@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from report_helpers import make_document, make_hostile_document
+
 from guardian.reports.document import from_json, to_json
 from guardian.reports.json_report import render_json
 

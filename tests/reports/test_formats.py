@@ -9,8 +9,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from report_helpers import CHILD, HOSTILE_TEXTS, make_document, make_hostile_document
+
 from guardian.reports import safety
 from guardian.reports.csv_report import COLUMNS, render_csv, write_csv
 from guardian.reports.html_report import render_html, write_html

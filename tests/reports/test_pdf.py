@@ -10,7 +10,13 @@ import pypdfium2 as pdfium
 import pytest
 
 from guardian.reports.pdf_report import (
-    MARGIN_X, PAGE_W, _pdf_clean, bidi_runs, render_pdf, renderable, write_pdf,
+    MARGIN_X,
+    PAGE_W,
+    _pdf_clean,
+    bidi_runs,
+    render_pdf,
+    renderable,
+    write_pdf,
 )
 
 ARABIC = re.compile("[\u0600-\u06ff]")

@@ -7,8 +7,8 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from report_helpers import CHILD, make_document
+
 from guardian.reports import safety
 from guardian.reports.document import Finding, Span, replace, to_json
 from guardian.reports.html_report import render_html
