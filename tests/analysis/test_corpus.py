@@ -11,7 +11,7 @@ from guardian.analysis import corpus
 from guardian.analysis.training import assign_folds, near_duplicate_pairs
 from guardian.domain import CATEGORY_IDS
 
-DIALECTS = {"msa", "gulf", "egyptian", "levantine", "iraqi", "maghrebi", "arabizi"}
+DIALECTS = {"msa", "gulf", "egyptian", "levantine", "iraqi", "maghrebi", "arabizi", "mixed"}
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,17 @@ def test_near_duplicates_never_cross_folds(examples: list[corpus.Example]) -> No
     pairs = near_duplicate_pairs(texts)
     crossing = [(texts[i], texts[j]) for i, j, _ in pairs if folds[i] != folds[j]]
     assert crossing == []
+
+
+def test_one_message_in_several_dialects_stays_in_one_fold(examples: list[corpus.Example]) -> None:
+    sets = corpus.translation_sets(examples)
+    assert sets, "the corpus has messages written out in several dialects"
+    folds = assign_folds([ex.text for ex in examples], groups=sets)
+    assert all(len({folds[i] for i in group}) == 1 for group in sets)
+
+
+def test_dialect_tags_are_known(examples: list[corpus.Example]) -> None:
+    assert {ex.dialect for ex in examples} <= DIALECTS
 
 
 def test_near_duplicate_detection_finds_a_planted_copy() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +66,7 @@ class Example:
     origin: str                              # file it came from
     known: frozenset[str] | None = None      # labels whose truth is known; None: all
     outside: bool = False                    # public data, not our chat corpus
+    note: str = ""                           # the writer's note (our corpus only)
 
     def is_known(self, label: str) -> bool:
         return self.known is None or label in self.known
@@ -85,7 +86,8 @@ def read_corpus_tsv(path: Path) -> Iterator[Example]:
             if unknown:
                 raise ValueError(f"{path}:{line_no}: unknown labels {sorted(unknown)}")
             yield Example(text, labels, (row.get("dialect") or "").strip(), path.name,
-                          known_labels(file_category(path.stem), labels))
+                          known_labels(file_category(path.stem), labels),
+                          note=(row.get("note") or "").strip())
 
 
 def our_corpus(folder: Path = CORPUS_DIR) -> list[Example]:
@@ -127,6 +129,23 @@ def shared_training_data(folder: Path = SHARED_DATA) -> list[Example]:
     if not (folder / "train").is_dir():
         return []
     return osact2020("train", folder) + mlma(folder)
+
+
+# A note shared by a few lines of one file marks one message written out in
+# several dialects; larger groups are topics ("family", "homework").
+TRANSLATION_SET_MAX = 10
+
+
+def translation_sets(examples: Sequence[Example]) -> list[list[int]]:
+    """Groups of lines that are one message in several dialects (the same
+    note in the same file, used by at most TRANSLATION_SET_MAX lines).  A
+    character comparison cannot see that `ما حدا يحكي معها` and `ma 7ada
+    yi7ki ma3ha` are the same message, so the folds must be told."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, ex in enumerate(examples):
+        if ex.note and not ex.outside:
+            groups.setdefault((ex.origin, ex.note), []).append(i)
+    return [members for members in groups.values() if 1 < len(members) <= TRANSLATION_SET_MAX]
 
 
 def fingerprint(examples: Iterable[Example]) -> str:

@@ -100,7 +100,7 @@ Our corpus (`training/corpus/`, written by the Guardian team): {len(ours)} messa
 Training data fingerprint: `{model.meta['training_data_sha256']}`.
 
 {CREDITS}
-## Quality on our corpus (held-out folds, near-duplicates kept in one fold)
+## Quality on our corpus (held-out folds; near-duplicates, and one message written in several dialects, kept in one fold)
 
 {_scores_table(scores)}
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +38,8 @@ TARGET_PRECISION = 0.90
 # until at most this share of them is flagged by any label.
 HARD_NEGATIVE_WEIGHT = 3.0
 MAX_HARD_NEGATIVE_RATE = 0.02
+# Public tweets (insults only) count this much against our own chat lines.
+OUTSIDE_WEIGHT = 1.0
 TRAIN_SETTINGS = FeatureSettings(sublinear_tf=True)
 NEAR_DUPLICATE = 0.8       # character 3-gram Jaccard
 _MINHASHES = 64
@@ -85,9 +87,11 @@ def near_duplicate_pairs(texts: list[str], threshold: float = NEAR_DUPLICATE) ->
     return pairs
 
 
-def assign_folds(texts: list[str], folds: int = FOLDS) -> np.ndarray:
+def assign_folds(texts: list[str], folds: int = FOLDS,
+                 groups: Sequence[Sequence[int]] = ()) -> np.ndarray:
     """Hash folds, with near-duplicates pulled into one fold so that no
-    test fold holds a near-copy of a training text."""
+    test fold holds a near-copy of a training text; each of `groups` (e.g.
+    one message written in several dialects) also stays in one fold."""
     parent = list(range(len(texts)))
 
     def root(i: int) -> int:
@@ -96,7 +100,9 @@ def assign_folds(texts: list[str], folds: int = FOLDS) -> np.ndarray:
             i = parent[i]
         return i
 
-    for i, j, _ in near_duplicate_pairs(texts):
+    linked = [(i, j) for i, j, _ in near_duplicate_pairs(texts)]
+    linked += [(group[0], other) for group in groups for other in group[1:]]
+    for i, j in linked:
         ri, rj = root(i), root(j)
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
@@ -115,6 +121,12 @@ def _label_matrix(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
 
 def _is_hard_negative(ex: Example) -> bool:
     return not ex.outside and not ex.labels and ex.known is None
+
+
+def _weight(ex: Example) -> float:
+    if ex.outside:
+        return OUTSIDE_WEIGHT
+    return HARD_NEGATIVE_WEIGHT if _is_hard_negative(ex) else 1.0
 
 
 def _fit(x: sp.csr_matrix, y: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, float]:
@@ -196,8 +208,8 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     normalised = [normalize_text(ex.text) for ex in examples]
     x = featurizer.transform(normalised).to_scipy()
     y, known = _label_matrix(examples)
-    folds = assign_folds([ex.text for ex in examples])
-    weights = np.array([HARD_NEGATIVE_WEIGHT if _is_hard_negative(ex) else 1.0 for ex in examples])
+    folds = assign_folds([ex.text for ex in examples], groups=corpus.translation_sets(examples))
+    weights = np.array([_weight(ex) for ex in examples])
     n_labels = len(CATEGORY_IDS)
     oof_margin = np.zeros(y.shape, dtype=np.float64)
     coefs, intercepts = [], []
