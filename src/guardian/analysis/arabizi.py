@@ -388,6 +388,14 @@ def _kind(word: str) -> int:
     return _WEAK if word in WEAK else _OTHER
 
 
+def may_change(text: str) -> bool:
+    """False when `plan` has nothing to do: no lexicon word and no Arabizi
+    digit.  Decided word by word (neither test looks past a space), so
+    false for a text exactly when false for each of its space-separated
+    parts."""
+    return not _LEXICON_WORDS.isdisjoint(_LATIN_TOKEN.findall(text)) or _MAYBE_DIGITS.search(text) is not None
+
+
 def plan(text: str) -> Iterator[tuple[int, int, list[Piece]]]:
     """Replacements that turn the Arabizi words of `text` into Arabic.
 
@@ -395,7 +403,7 @@ def plan(text: str) -> Iterator[tuple[int, int, list[Piece]]]:
     `text` are replaced by the pieces (see `Piece`); characters of the range
     that no piece covers are dropped.
     """
-    if _LEXICON_WORDS.isdisjoint(_LATIN_TOKEN.findall(text)) and _MAYBE_DIGITS.search(text) is None:
+    if not may_change(text):
         return  # no lexicon word, no Arabizi digit: nothing to do (most English)
     tokens: list[list] = []  # [start, end, word, kind, active]
     weak = strong = False

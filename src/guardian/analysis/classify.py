@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ from guardian.domain import CATEGORY_IDS, Severity, Span
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _BATCH = 2048
+OCCLUSION_WINDOW = 256      # words; longer messages are occluded window by window
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,21 @@ class Classifier:
                 break
             batch = list(texts[start:start + _BATCH])
             probs, cues = self._batch(batch)
-            for text, row, hits in zip(batch, probs, cues):
-                results.append(self._predict(text, row, hits, with_spans))
+            # Python floats and bools for the whole batch at once: the same
+            # values as float(p) and p >= t one at a time.
+            flags = (probs >= self.thresholds).tolist()
+            for text, row, flagged, hits in zip(batch, probs.tolist(), flags, cues):
+                results.append(self._predict(text, row, flagged, hits, with_spans))
             if progress:
                 progress(len(results))
         return results
 
-    def _predict(self, text: str, row: np.ndarray, cues: list[CueHit], with_spans: bool) -> Prediction:
-        scores = {label: float(p) for label, p in zip(CATEGORY_IDS, row)}
-        labels = tuple(label for label, p, t in zip(CATEGORY_IDS, row, self.thresholds) if p >= t)
+    def _predict(self, text: str, row: list[float], flagged: list[bool], cues: list[CueHit],
+                 with_spans: bool) -> Prediction:
+        """`row`: the text's probabilities; `flagged`: whether each is at or
+        above its category's threshold."""
+        scores = dict(zip(CATEGORY_IDS, row))
+        labels = tuple(compress(CATEGORY_IDS, flagged))
         cue_names = tuple(hit.name for hit in cues)
         if not labels:
             return Prediction(text, (), scores, Severity.NONE, (), cue_names)
@@ -100,6 +108,21 @@ class Classifier:
         spans = self._evidence(normalize(text), labels, cues) if with_spans else ()
         return Prediction(text, labels, scores, message_severity(labels, scores, cue_names), spans, cue_names)
 
+    def _occlusion_drops(self, text: str, words: list[tuple[int, int]]) -> np.ndarray:
+        """How much each word's removal lowers each label's margin, words x
+        labels.  A long message is cut into windows of OCCLUSION_WINDOW words,
+        each occluded within itself: one copy of the whole text per word
+        would need memory quadratic in its length (a 200,000-character
+        message is tens of gigabytes), and n-grams only see nearby words."""
+        parts = []
+        for window in _windows(words, OCCLUSION_WINDOW):
+            start, end = window[0][0], window[-1][1]
+            piece = text[start:end]
+            variants = [piece] + [piece[:s - start] + " " * (e - s) + piece[e - start:] for s, e in window]
+            margins = self.model.margins(self.featurizer.transform(variants))
+            parts.append(margins[0] - margins[1:])
+        return np.vstack(parts)
+
     def _evidence(self, norm: Normalized, labels: tuple[str, ...], cues: list[CueHit]) -> tuple[Span, ...]:
         """The words whose removal lowers a label's margin the most (occlusion),
         plus the words of the cues that speak for that label."""
@@ -107,12 +130,11 @@ class Classifier:
         words = [m.span() for m in _WORD.finditer(text) if m.group().strip()]
         if not words:
             return ()
-        variants = [text] + [text[:s] + " " * (e - s) + text[e:] for s, e in words]
-        margins = self.model.margins(self.featurizer.transform(variants))
+        all_drops = self._occlusion_drops(text, words)
         found: set[tuple[int, int, str]] = set()
         for label in labels:
             col = CATEGORY_IDS.index(label)
-            drops = margins[0, col] - margins[1:, col]
+            drops = all_drops[:, col]
             top = float(drops.max())
             if top > 0:
                 for (s, e), drop in zip(words, drops):
@@ -128,6 +150,10 @@ class Classifier:
             if end > start:
                 spans.add(Span(start, end, label))
         return tuple(sorted(_merge(spans), key=lambda sp: (sp.start, sp.end, sp.label)))
+
+
+def _windows(words: list[tuple[int, int]], size: int) -> list[list[tuple[int, int]]]:
+    return [words[i:i + size] for i in range(0, len(words), size)]
 
 
 def _merge(spans: set[Span]) -> list[Span]:

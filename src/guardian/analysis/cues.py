@@ -72,6 +72,23 @@ def lexicon_hits(text: str) -> Found:
     over the words, dictionary lookups only; two- and three-word phrases are
     tried only after a word that starts one."""
     index, heads = _index(), _phrase_heads()
+    if text.lower() == text:
+        # Normalised text is its own lower case, and so is every word in
+        # it: look the bare words up, and find word positions only for a
+        # message with a hit (most have none, and many none at all of the
+        # words looked up).
+        bare = _WORD.findall(text)
+        if _lookup_words().isdisjoint(bare):
+            return {}
+        hits = _word_hits(bare, index, heads)
+        if not hits:
+            return {}
+        spans = [m.span() for m in _WORD.finditer(text)]
+        found_fast: Found = {}
+        for names, first, last in hits:
+            for name in names:
+                found_fast.setdefault(name, []).append((spans[first][0], spans[last][1]))
+        return found_fast
     words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
     found: Found = {}
     for i, (start, end, word) in enumerate(words):
@@ -88,9 +105,35 @@ def lexicon_hits(text: str) -> Found:
     return found
 
 
+def _word_hits(words: list[str], index: dict[str, frozenset[str]],
+               heads: frozenset[str]) -> list[tuple[frozenset[str], int, int]]:
+    """The loop of `lexicon_hits` on bare words: (lists, first word, last
+    word) of every word or phrase found, in the order found."""
+    hits = []
+    count = len(words)
+    for i, word in enumerate(words):
+        names = index.get(word)
+        if names:
+            hits.append((names, i, i))
+        if word in heads:
+            phrase = word
+            for j in range(i + 1, min(i + _MAX_PHRASE, count)):
+                phrase = f"{phrase} {words[j]}"
+                names = index.get(phrase)
+                if names:
+                    hits.append((names, i, j))
+    return hits
+
+
 @lru_cache(maxsize=1)
 def _phrase_heads() -> frozenset[str]:
     return frozenset(form.split(" ", 1)[0] for form in _index() if " " in form)
+
+
+@lru_cache(maxsize=1)
+def _lookup_words() -> frozenset[str]:
+    """Every word `lexicon_hits` looks at further: a form or a phrase head."""
+    return frozenset(_index()) | _phrase_heads()
 
 
 _Rule = Callable[[str, Found], list[tuple[int, int]] | None]
@@ -149,6 +192,28 @@ RULES: dict[str, _Rule] = {
     "exclusion_call": _exclusion,
 }
 CUE_NAMES: tuple[str, ...] = tuple(RULES)
+# The lists each rule reads: a rule none of whose lists was found finds
+# nothing, so `find_cues` does not ask it.  (A rule missing here is always
+# asked.)
+_RULE_LISTS: dict[str, frozenset[str]] = {
+    "image_request": frozenset({"REQUEST_VERBS", "IMAGE_WORDS"}),
+    "body_request": frozenset({"REQUEST_VERBS", "BODY_WORDS"}),
+    "image_body_request": frozenset({"REQUEST_VERBS", "IMAGE_WORDS", "BODY_WORDS"}),
+    "harm_to_you": frozenset({"HARM_VERBS"}),
+    "harm_to_family": frozenset({"HARM_VERBS", "FAMILY_WORDS"}),
+    "harm_to_pet": frozenset({"HARM_VERBS", "PET_WORDS"}),
+    "harm_with_specifics": frozenset({"HARM_VERBS", "PLACE_TIME_WORDS"}),
+    "conditional_publish": frozenset({"CONDITIONALS", "PUBLISH_VERBS"}),
+    "publish_your_photos": frozenset({"PUBLISH_VERBS", "YOUR_PHOTOS"}),
+    "money_leverage": frozenset({"MONEY_WORDS", "PUBLISH_VERBS", "YOUR_PHOTOS"}),
+    "secrecy": frozenset({"SECRECY"}),
+    "age_or_alone": frozenset({"AGE_ALONE"}),
+    "private_app": frozenset({"PRIVATE_APPS"}),
+    "gift_offer": frozenset({"GIFTS"}),
+    "grooming_combo": frozenset({"SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY"}),
+    "self_harm_words": frozenset({"SELF_HARM"}),
+    "exclusion_call": frozenset({"NOBODY", "ENGAGE_VERBS", "REMOVE_VERBS"}),
+}
 
 
 def find_cues(normalised: str) -> list[CueHit]:
@@ -157,7 +222,11 @@ def find_cues(normalised: str) -> list[CueHit]:
     hits = []
     if not found:
         return hits
+    present = found.keys()
     for name, rule in RULES.items():
+        lists = _RULE_LISTS.get(name)
+        if lists is not None and present.isdisjoint(lists):
+            continue
         spans = rule(normalised, found)
         if spans:
             hits.append(CueHit(name, tuple(sorted(set(spans)))))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -28,9 +29,10 @@ _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 def _codepoints(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """All texts as one code-point array: " text " per text, separated by
     NUL; and the text index of every position."""
-    joined = "\x00".join(f" {' '.join(t.split())} " for t in texts)
+    cleaned = [" ".join(t.split()) for t in texts]
+    joined = "\x00".join(f" {t} " for t in cleaned)
     points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    lengths = np.array([len(" ".join(t.split())) + 3 for t in texts], dtype=np.int64)
+    lengths = np.fromiter(map(len, cleaned), dtype=np.int64, count=len(cleaned)) + 3
     lengths[-1:] -= 1  # no separator after the last text
     rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     return points, rows
@@ -83,14 +85,32 @@ def _stable_hash(token: str) -> int:
     return zlib.crc32(token.encode("utf-8"))
 
 
+class _TokenHashes(dict[str, int]):
+    """Token -> `_stable_hash(token)`, filled on first use: chat repeats the
+    same words, and a dictionary lookup is much cheaper than encoding and
+    hashing.  Emptied when it grows past `limit` entries."""
+
+    limit = 100_000
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[token] = _stable_hash(token)
+        return value
+
+
+_TOKEN_HASHES = _TokenHashes()
+
+
 def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
                 sublinear: bool = False) -> SparseRows:
     """L2-normalised counts (or 1 + log counts) of hashed word n-grams (each emoji or symbol is
     a token of its own).  Tokens are hashed one by one; n-grams are then
     combined for the whole batch at once."""
-    token_lists = [[_stable_hash(t) for t in _TOKEN.findall(text)] for text in texts]
+    token_lists = [_TOKEN.findall(text) for text in texts]
     lengths = np.array([len(tokens) for tokens in token_lists], dtype=np.int64)
-    hashes = np.fromiter((h for tokens in token_lists for h in tokens), dtype=np.uint64, count=int(lengths.sum()))
+    hashes = np.fromiter(map(_TOKEN_HASHES.__getitem__, chain.from_iterable(token_lists)), dtype=np.uint64,
+                         count=int(lengths.sum()))
     rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     all_rows, all_cols = [], []
     combined = np.zeros(len(hashes), dtype=np.uint64)
@@ -115,7 +135,7 @@ def _matrix(rows: list[np.ndarray], cols: list[np.ndarray], n_texts: int, bits: 
         c = np.concatenate(cols)
     else:
         r = c = np.zeros(0, dtype=np.int32)
-    m = SparseRows.from_triples(r, c, np.ones(len(r), dtype=np.float32), (n_texts, 1 << bits))
+    m = SparseRows.from_counts(r, c, (n_texts, 1 << bits))
     if sublinear:
         # 1 + log(count): a word repeated for emphasis (كلب كلب كلب) counts
         # a little more than once, not three times.

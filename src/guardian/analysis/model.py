@@ -44,9 +44,10 @@ class Model:
 
     def margins(self, features: SparseRows) -> np.ndarray:
         # Dense weights (features x labels, about 28 MB) make the product a
-        # gather and one bincount per label.
+        # gather and one bincount per label; column-major, so each label's
+        # weights are one contiguous array (a cache-friendlier gather).
         if self._weights is None:
-            weights = np.zeros((self.coef.shape[1], self.coef.shape[0]), dtype=np.float32)
+            weights = np.zeros((self.coef.shape[1], self.coef.shape[0]), dtype=np.float32, order="F")
             for label in range(self.coef.shape[0]):
                 start, end = self.coef.indptr[label], self.coef.indptr[label + 1]
                 weights[self.coef.indices[start:end], label] = self.coef.data[start:end]

@@ -42,6 +42,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex  # only to list the emoji code points at import
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
@@ -197,6 +198,14 @@ def _table_step(name: str, table: dict[int, str | None], attach: frozenset[str])
 def _needs_nfkc(text: str) -> bool:
     # camel-tools also expands U+FDFD (which NFKC keeps) and U+FDFC
     return not text.isascii() and (not unicodedata.is_normalized("NFKC", text) or "\ufdfd" in text)
+
+
+def _nfkc(text: str) -> str:
+    """camel-tools `normalize_unicode` without its per-character Python
+    loop where it has nothing to expand (it maps U+FDFC and U+FDFD only)."""
+    if "\ufdfc" in text or "\ufdfd" in text:
+        return normalize_unicode(text)
+    return unicodedata.normalize("NFKC", text)
 
 
 def _unicode_fast(text: str) -> str:
@@ -536,12 +545,111 @@ _in_word_repl = _joined(_in_word_pieces)
 _obfuscation_repl = _joined(_obfuscation_pieces)
 
 
+def _elongation_repl(match: re.Match[str]) -> str:
+    return match.group(1)   # as r"\1", without `re` parsing the template on every call
+
+
+def _emoji_repl(match: re.Match[str]) -> str:
+    return f" {match.group()} "   # as r" \g<0> "
+
+
+Forms = tuple[str, str, str, int]
+
+
+class _PieceForms(dict[str, Forms]):
+    """A space-separated piece of a message -> what the word-local steps
+    make of it, filled on first use (chat repeats the same words).
+
+    `characters`, `zwj`, `in_word`, `elongation` and `emoji` never match a
+    space nor look past one differently from the end of the text, so they
+    can be applied piece by piece and the pieces joined with spaces again
+    (`str.translate` maps " " to itself).  For each piece:
+
+      0  after characters, zwj and in_word
+      1  then elongation
+      2  then the emoji spacing
+      3  flags: _OBF_MID if `_MAYBE_OBFUSCATED` finds something in the
+         piece followed by a space, _OBF_END if in the piece alone (the
+         last piece), _ARABIZI if `_LATIN` finds something after
+         elongation and `arabizi.may_change` (else `_arabizi_fast` changes
+         nothing), _HAS_EMOJI if `_MAYBE_EMOJI` does
+    """
+
+    limit = 100_000      # entries, then the cache starts again
+    longest = 64         # longer pieces are computed but not kept
+
+    def __missing__(self, piece: str) -> Forms:
+        text = piece.translate(_CHARACTERS)
+        if ZWJ in text:
+            text = _STRAY_ZWJ.sub("", text)
+        text = _IN_WORD.sub(_in_word_repl, text)
+        elongated = _ELONGATION.sub(_elongation_repl, text)
+        flags = 0
+        if _MAYBE_OBFUSCATED.search(text + " "):
+            # what is found in the piece alone is found with the space too
+            flags = _OBF_MID | (_OBF_END if _MAYBE_OBFUSCATED.search(text) else 0)
+        if _LATIN.search(elongated) and arabizi.may_change(elongated):
+            flags |= _ARABIZI
+        spaced = elongated
+        if _MAYBE_EMOJI.search(elongated):
+            # without such a character `_EMOJI` matches nothing here
+            flags |= _HAS_EMOJI
+            spaced = _EMOJI.sub(_emoji_repl, elongated)
+        forms = (text, elongated, spaced, flags)
+        if len(piece) <= self.longest:
+            if len(self) >= self.limit:
+                self.clear()
+            self[piece] = forms
+        return forms
+
+
+_OBF_MID, _OBF_END, _ARABIZI, _HAS_EMOJI = 1, 2, 4, 8
+_PIECES = _PieceForms()
+_ELONGATED, _FLAGS = itemgetter(1), itemgetter(3)
+
+
 def normalize_text(text: str) -> str:
     """The normalised text alone (training, scoring).
 
-    The steps' `fast` functions inlined, each behind its cheap test; the
-    tests check that this equals running `STEPS` one by one.
+    The steps' `fast` functions, each behind its cheap test; the word-local
+    steps come from `_PieceForms`, so a message whose pieces were seen
+    before costs a few dictionary lookups.  The tests check that this
+    equals running `STEPS` one by one, and the reference implementation
+    `_normalize_text_steps`.
     """
+    if _needs_nfkc(text):
+        text = _nfkc(text)
+    pieces = list(map(_PIECES.__getitem__, text.split(" ")))
+    if not any(map(_FLAGS, pieces)):
+        return " ".join(" ".join(map(_ELONGATED, pieces)).split())
+    inner = 0
+    for piece in pieces[:-1]:
+        inner |= piece[3]
+    last = pieces[-1][3]
+    flags = inner | last
+    # `_MAYBE_OBFUSCATED` over the joined pieces: what it finds lies in one
+    # piece, perhaps followed by the joining space.
+    if inner & _OBF_MID or last & _OBF_END:
+        text = _OBFUSCATION.sub(_obfuscation_repl, " ".join([piece[0] for piece in pieces]))
+        text = _ELONGATION.sub(_elongation_repl, text)
+        if _LATIN.search(text):
+            text = _arabizi_fast(text)
+        if _MAYBE_EMOJI.search(text):
+            text = _EMOJI.sub(_emoji_repl, text)
+    elif flags & _ARABIZI:
+        text = _arabizi_fast(" ".join([piece[1] for piece in pieces]))
+        if _MAYBE_EMOJI.search(text):
+            text = _EMOJI.sub(_emoji_repl, text)
+    elif flags & _HAS_EMOJI:
+        text = " ".join([piece[2] for piece in pieces])
+    else:
+        text = " ".join([piece[1] for piece in pieces])
+    return " ".join(text.split())
+
+
+def _normalize_text_steps(text: str) -> str:
+    """`normalize_text` as it was written first, one step after the other
+    (the reference the tests compare the piece-wise version with)."""
     if _needs_nfkc(text):
         text = normalize_unicode(text)
     text = text.translate(_CHARACTERS)
