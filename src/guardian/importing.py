@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -18,9 +19,16 @@ from itertools import islice
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
-from guardian.domain import Message
+from guardian.domain import Conversation, Message
 from guardian.importers import registry
-from guardian.importers.base import BadExport, Cancelled, ParseContext, Source
+from guardian.importers.base import (
+    BadExport,
+    Cancelled,
+    ParseContext,
+    Reread,
+    Row,
+    Source,
+)
 from guardian.importers.sources import PickedFile, expand
 from guardian.store.database import ImportSession, Store, StoreError
 
@@ -209,7 +217,8 @@ def _import_one(session: ImportSession, item: _Planned, tz: tzinfo, tz_name: str
                 should_stop: Callable[[], bool],
                 parse: Callable[[Source, ParseContext], Iterator[Message]] | None) -> SourceReport:
     source, importer = item.source, item.importer
-    result = SourceReport(path=source.display_path, sha256=item.picked.sha256,
+    digest = _Digest(item.picked)
+    result = SourceReport(path=source.display_path, sha256="",
                           size=item.picked.size, format=importer.FORMAT)
 
     def on_progress(count: int) -> None:
@@ -217,19 +226,22 @@ def _import_one(session: ImportSession, item: _Planned, tz: tzinfo, tz_name: str
             progress(ImportProgress(source.display_path, count, index, total))
 
     ctx = ParseContext(tz=tz, on_progress=on_progress, should_stop=should_stop)
-    source_id = session.begin_source(path=source.display_path, sha256=item.picked.sha256,
+    source_id = session.begin_source(path=source.display_path, sha256="",
                                      size=item.picked.size, format=importer.FORMAT,
                                      importer_version=str(importer.VERSION), tz=tz_name)
-    messages = (parse or importer.parse)(source, ctx)
     try:
-        while True:
-            ctx.check_cancelled()
-            batch = list(islice(messages, BATCH))
-            if not batch:
-                break
-            result.added += session.add_messages(batch, source_id)
-            result.messages += len(batch)
-            on_progress(result.messages)
+        if parse is None and hasattr(importer, "parse_rows"):
+            _store_rows(session, importer, source, ctx, source_id, result, on_progress)
+        else:
+            messages = (parse or importer.parse)(source, ctx)
+            while True:
+                ctx.check_cancelled()
+                batch = list(islice(messages, BATCH))
+                if not batch:
+                    break
+                session.queue_messages(batch, source_id)
+                result.messages += len(batch)
+                on_progress(result.messages)
     except (BadExport, Cancelled):
         raise
     except (UnicodeError, ValueError, KeyError, TypeError, IndexError, OverflowError,
@@ -241,10 +253,71 @@ def _import_one(session: ImportSession, item: _Planned, tz: tzinfo, tz_name: str
                                              f"({type(exc).__name__})") from None
     except OSError as exc:
         raise BadExport(source.display_path, f"cannot be read ({exc.strerror or exc})") from None
+    result.added = session.added_for(source_id)
     result.skipped = list(ctx.skipped)
+    result.sha256 = digest.result()
     session.finish_source(source_id, path=source.display_path, added=result.added,
-                          seen=result.messages, skipped=result.skipped)
+                          seen=result.messages, skipped=result.skipped, sha256=result.sha256)
     return result
+
+
+def _store_rows(session: ImportSession, importer: ModuleType, source: Source, ctx: ParseContext,
+                source_id: int, result: SourceReport, on_progress: Callable[[int], None]) -> None:
+    """Queue an importer's rows; let it read the file once when it can
+    (`base.Reread`), reading it again if its guesses were wrong."""
+    speculate = session.can_speculate()
+    if speculate:
+        session.mark()
+    try:
+        _queue_rows(session, importer.parse_rows(source, ctx, speculate=speculate), ctx, source_id,
+                    result, on_progress)
+    except Reread:
+        log.info("%s: read the file again (a guess made to read it once was wrong)", importer.FORMAT)
+        session.undo_to_mark()
+        ctx.skipped.clear()
+        result.messages = 0
+        _queue_rows(session, importer.parse_rows(source, ctx), ctx, source_id, result, on_progress)
+        return
+    if speculate:
+        session.keep_since_mark()
+
+
+def _queue_rows(session: ImportSession, batches: Iterator[tuple[Conversation, list[Row]]],
+                ctx: ParseContext, source_id: int, result: SourceReport,
+                on_progress: Callable[[int], None]) -> None:
+    for conversation, rows in batches:
+        ctx.check_cancelled()
+        if not rows:
+            session.refresh_conversation(conversation)
+            continue
+        session.queue_rows(conversation, rows, source_id)
+        result.messages += len(rows)
+        on_progress(result.messages)
+
+
+class _Digest:
+    """The source file's SHA-256, computed on another thread while the file
+    is parsed (hashlib lets other threads run while it hashes a block, so
+    this takes almost no time from the import).  The source row gets it
+    when the source is finished, in the same transaction."""
+
+    def __init__(self, picked: PickedFile) -> None:
+        self._picked = picked
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._run, name="guardian-import-sha256", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            _ = self._picked.sha256     # computed and cached on first use
+        except Exception as exc:  # noqa: BLE001 - handed to the importing thread, never lost
+            self._error = exc
+
+    def result(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._picked.sha256
 
 
 def _mark_child(session: ImportSession, conversation_ids: list[int], child: str) -> None:

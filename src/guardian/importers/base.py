@@ -12,6 +12,18 @@ An importer is a module with
 `domain.Message` values, reports lines it cannot read through
 `ctx.skip(position, reason)` and checks `ctx.cancelled()` between records.
 Importers never touch the store, Qt or the network.
+
+A format whose files run to millions of messages may also offer
+
+    def parse_rows(source, ctx, speculate=False) -> Iterator[tuple[Conversation, list[Row]]]
+
+the same messages as plain tuples (see `Row`), a list at a time, which the
+import stores without building a `Message` and a datetime for each.  Its
+`parse` must yield exactly what `parse_rows` does (WhatsApp builds `parse`
+on `parse_rows`).  An empty list comes with the conversation's final
+details (a speculative reader learns them only at the end); `speculate`
+allows a reader to guess what it would otherwise read the file twice to
+know, and to raise `Reread` when a guess was wrong.
 """
 
 from __future__ import annotations
@@ -21,6 +33,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import PurePosixPath
+from typing import Any
+
+from guardian.domain import AttachmentKind
+
+# One message of `parse_rows`: (sender, stamp, text, raw, position,
+# attachment, attachment_name, is_system), the fields of `domain.Message`
+# with the timestamp as a stamp tuple that starts with the UTC time in
+# milliseconds and the UTC offset in minutes (any further items are the
+# importer's own).  Consecutive messages with the same time may share one
+# stamp object, which lets the store skip repeated work.
+Row = tuple[str, tuple[Any, ...], str, str, int, AttachmentKind | None, str | None, bool]
 
 
 class BadExport(Exception):
@@ -35,6 +58,13 @@ class BadExport(Exception):
 
 class Cancelled(Exception):
     """Raised by `ParseContext.check_cancelled()` when the user cancelled."""
+
+
+class Reread(Exception):
+    """Raised by `parse_rows(..., speculate=True)` when a guess it made to
+    read the file only once turned out wrong: every row it gave is void
+    (the caller undoes them) and `parse_rows` must be called again without
+    speculating."""
 
 
 @dataclass(frozen=True)

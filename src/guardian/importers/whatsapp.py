@@ -49,18 +49,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
 
 from guardian.domain import Conversation, Message
 from guardian.importers import whatsapp_phrases as phrases
-from guardian.importers.base import BadExport, ParseContext, Source
+from guardian.importers.base import BadExport, ParseContext, Reread, Row, Source
 from guardian.importers.whatsapp_header import (
-    COLON_GROUP, HEADER, HEADER_STARTS, Stamper,
+    COLON_GROUP,
+    FAST_HEADER,
+    HEADER,
+    HEADER_STARTS,
+    Stamp,
+    Stamper,
 )
 from guardian.importers.whatsapp_lines import MAX_LINE_CHARS, line_batches
 from guardian.importers.whatsapp_survey import (
-    CHECK_EVERY, MAX_TRACKED_SENDERS, NO_PREFIX, UNKNOWN, Survey, author_name, body_start,
-    is_system_body, may_be_system, survey,
+    CHECK_EVERY,
+    MAX_TRACKED_SENDERS,
+    NO_PREFIX,
+    UNKNOWN,
+    Survey,
+    author_name,
+    body_start,
+    is_system_body,
+    may_be_system,
+    survey,
 )
 
 FORMAT = "whatsapp"
@@ -96,11 +108,66 @@ def sniff(source: Source) -> bool:
 
 
 def parse(source: Source, ctx: ParseContext) -> Iterator[Message]:
+    for conversation, rows in parse_rows(source, ctx):
+        tz = ctx.tz
+        stamp: Stamp | None = None
+        timestamp = None
+        for sender, row_stamp, text, raw, position, attachment, name, is_system in rows:
+            if row_stamp is not stamp:
+                stamp, timestamp = row_stamp, (row_stamp[2] + row_stamp[3]).replace(tzinfo=tz)
+            yield Message(conversation, sender, timestamp, text, raw, position, attachment, name,
+                          is_system)
+
+
+def parse_rows(source: Source, ctx: ParseContext, speculate: bool = False,
+               ) -> Iterator[tuple[Conversation, list[Row]]]:
+    """The messages as `base.Row` tuples, a list per block of the file: what
+    `parse` yields, without building a Message and a datetime for each
+    (the store only needs the UTC milliseconds and the offset).
+
+    With `speculate`, the file is read once instead of twice when the file
+    name names the chat (see `_read_once`); the caller must then be ready
+    for `Reread` (see `base.Row`)."""
+    hint = phrases.chat_name_from_hint(source.title_hint)
+    if speculate and hint:
+        first = survey(source, ctx, blocks=1)
+        if first.headers and not first.allow_colon_style and first.chat_name_author is None:
+            yield from _read_once(source, ctx, hint, first.votes.decide())
+            return
     info = survey(source, ctx)
     if info.headers == 0:
         raise BadExport(source.display_path, "no WhatsApp message line was found (a line "
                                              "like \"12/07/2017, 22:35 - Name: text\")")
-    yield from _Reader(source, ctx, info).messages()
+    reader = _Reader(source, ctx, info, info.votes.decide(), conversation_for(info, source),
+                     info.chat_name_author, info.allow_colon_style)
+    for rows in reader.rows():
+        yield reader.conversation, rows
+
+
+def _read_once(source: Source, ctx: ParseContext, hint: str, order: str,
+               ) -> Iterator[tuple[Conversation, list[Row]]]:
+    """One pass instead of two: what the survey would find is gathered while
+    the rows are read, with the guesses the survey's answers usually
+    confirm: the day/month order the first block suggests, the chat named
+    by the file name, no chat-name author and no old-style headers.  Every
+    guess is checked against the whole file at the end (an old-style header
+    stops the pass at once); if one was wrong the rows already given are
+    void and `Reread` says so."""
+    tally = Survey()
+    guessed = Conversation(platform=PLATFORM, key=" ".join(hint.casefold().split()), title=hint,
+                           is_group=False, owner=None)
+    reader = _Reader(source, ctx, tally, order, guessed, None, False, tally=tally)
+    for rows in reader.rows():
+        yield guessed, rows
+    tally.headers = reader.headers
+    if tally.headers == 0:
+        raise BadExport(source.display_path, "no WhatsApp message line was found (a line "
+                                             "like \"12/07/2017, 22:35 - Name: text\")")
+    final = conversation_for(tally, source)
+    if (tally.votes.decide() != order or tally.allow_colon_style
+            or tally.chat_name_author is not None or final.key != guessed.key):
+        raise Reread()
+    yield final, []        # the chat as the whole file describes it (is it a group?)
 
 
 def conversation_for(info: Survey, source: Source) -> Conversation:
@@ -119,50 +186,78 @@ class _Reader:
     """The second pass: header lines become messages, other lines join the
     message above them."""
 
-    def __init__(self, source: Source, ctx: ParseContext, info: Survey) -> None:
+    def __init__(self, source: Source, ctx: ParseContext, info: Survey, order: str,
+                 conversation: Conversation, chat_author: str | None, colon_ok: bool,
+                 tally: Survey | None = None) -> None:
         self.source = source
         self.ctx = ctx
         self.info = info
-        self.order = info.votes.decide()
-        self.conversation = conversation_for(info, source)
-        self.chat_author = info.chat_name_author
+        self.order = order
+        self.conversation = conversation
+        self.chat_author = chat_author
+        self.colon_ok = colon_ok
+        # While reading once (`_read_once`), what the survey would gather.
+        self.tally = tally
+        self.headers = 0
         self.siblings = frozenset(source.siblings)
-        self.stamp = Stamper(self.order, ctx.localize)
+        self.stamp = Stamper(self.order, ctx.tz)
         self.names: dict[str, str | None] = {}     # raw author -> sender, None: not an author
         self.size = 0                              # characters of the pending message
 
-    def messages(self) -> Iterator[Message]:
+    def rows(self) -> Iterator[list[Row]]:
         """The hot loop, written for speed: locals, offsets into the line
         instead of slices, shortcuts for a line that repeats the previous
-        header's date and time or author.  Rare cases go to the helpers."""
-        ctx, conversation, names = self.ctx, self.conversation, self.names
-        match, starts, stamp, special = HEADER.match, HEADER_STARTS, self.stamp, self._special
+        header's date and time or author, one list of rows per block of
+        lines.  Rare cases go to the helpers.  With a tally, each header
+        line is also counted the way `whatsapp_survey.survey` counts it."""
+        ctx, tally = self.ctx, self.tally
+        names, name_of = (tally.names, tally.name) if tally is not None else (self.names, self._name)
+        senders = tally.senders if tally is not None else None
+        match, fast, starts = HEADER.match, FAST_HEADER.match, HEADER_STARTS
+        stamp, special = self.stamp, self._special
         first_chars, last_chars, siblings = phrases.SPECIAL_FIRST, phrases.SPECIAL_LAST, self.siblings
-        colon_ok = self.info.allow_colon_style
+        colon_ok = self.colon_ok
         prefix, prefix_end, ts = NO_PREFIX, 0, None
         author_key, sender = NO_PREFIX, ""
-        pending: Message | None = None
+        last_date: tuple[str, ...] | None = None
+        pending: Row | None = None
         extra: list[str] | None = None
         skipping: list[int | str] | None = None   # [line_no, reason, continuation lines]
-        line_no = count = 0
+        line_no = count = headers = 0
         for batch in line_batches(self.source, ctx.skip):
+            out: list[Row] = []
+            add = out.append
             for line in batch:
                 line_no += 1
                 if not line.startswith(prefix):
-                    m = match(line) if line[:1] in starts else None
-                    if m is None or (m.lastindex == COLON_GROUP and not colon_ok):
-                        if pending is not None:
-                            extra = self._continue(pending, extra, line, line_no)
-                        elif skipping is not None:
-                            skipping[2] += 1                            # type: ignore[operator]
-                        elif line.strip():
-                            ctx.skip(line_no, "text before the first WhatsApp message line; not read")
-                        continue
+                    m = fast(line)
+                    if m is not None:
+                        groups = m.groups()
+                        date = groups[:3]
+                        ts = stamp(date, groups[3:])
+                    else:
+                        m = match(line) if line[:1] in starts else None
+                        if m is None or (m.lastindex == COLON_GROUP and not colon_ok):
+                            if m is not None and tally is not None:
+                                raise Reread()      # the survey counts it as a header
+                            if pending is not None:
+                                extra = self._continue(pending, extra, line, line_no)
+                            elif skipping is not None:
+                                skipping[2] += 1                        # type: ignore[operator]
+                            elif line.strip():
+                                ctx.skip(line_no, "text before the first WhatsApp message line; not read")
+                            continue
+                        groups = m.groups()
+                        date = groups[1:4]
+                        ts = stamp(date, groups[4:8])
+                    if tally is not None and date != last_date:
+                        last_date = date
+                        tally.note_header(match(line))
                     prefix_end = m.end()
-                    ts = stamp(m)
                     prefix = NO_PREFIX if ts.__class__ is str else line[:prefix_end]
+                headers += 1
                 if pending is not None:
-                    yield pending if extra is None else self._merge(pending, extra)
+                    add(pending if extra is None else self._merge(pending, extra))
                     pending = extra = None
                     count += 1
                     if count % CHECK_EVERY == 0:
@@ -173,6 +268,8 @@ class _Reader:
                     skipping = None
                 if prefix is NO_PREFIX:
                     skipping = [line_no, ts, 0]                         # type: ignore[list-item]
+                    if tally is not None:
+                        self._tally_author(tally, line, prefix_end)
                     continue
                 end = prefix_end
                 if line.startswith(author_key, end):    # same author as the line before
@@ -182,26 +279,52 @@ class _Reader:
                     raw = line[end:colon]
                     sender = names.get(raw, UNKNOWN) if colon >= 0 else None
                     if sender is UNKNOWN:
-                        sender = self._name(raw)
+                        sender = name_of(raw)
                     if sender is None:
                         author_key = NO_PREFIX
-                        pending = Message(conversation, "", ts, line[end:], line, line_no,
-                                          None, None, True)
+                        pending = ("", ts, line[end:], line, line_no, None, None, True)
+                        if tally is not None:
+                            tally.note_system(line[end:])
                         continue
                     author_key = raw + ": "
-                if (line[colon + 2:colon + 3] in first_chars or line[-1:] in last_chars
-                        or siblings):
+                if line[colon + 2:colon + 3] in first_chars or line[-1:] in last_chars:
+                    if tally is not None:
+                        tally.note_authored(line, colon, sender)
                     pending = special(sender, ts, line, colon, line_no)
                 else:
-                    pending = Message(conversation, sender, ts, line[colon + 2:], line, line_no)
+                    if senders is not None and sender not in senders and len(senders) < MAX_TRACKED_SENDERS:
+                        senders.add(sender)
+                    if siblings:
+                        pending = special(sender, ts, line, colon, line_no)
+                    else:
+                        pending = (sender, ts, line[colon + 2:], line, line_no, None, None, False)
+            if out:
+                yield out
         if pending is not None:
-            yield pending if extra is None else self._merge(pending, extra)
+            yield [pending if extra is None else self._merge(pending, extra)]
             count += 1
         if skipping is not None:
             self._report_skipped(skipping)
+        self.headers = headers
         ctx.on_progress(count)
 
     # -- helpers off the hot path ---------------------------------------------------
+
+    @staticmethod
+    def _tally_author(tally: Survey, line: str, end: int) -> None:
+        """The survey's view of a header line whose message is skipped (an
+        impossible date): its author still counts."""
+        colon = line.find(": ", end)
+        raw = line[end:colon]
+        name = tally.names.get(raw, UNKNOWN) if colon >= 0 else None
+        if name is UNKNOWN:
+            name = tally.name(raw)
+        if name is None:
+            tally.note_system(line[end:])
+        elif line[colon + 2:colon + 3] in phrases.SPECIAL_FIRST or line[-1:] in phrases.SPECIAL_LAST:
+            tally.note_authored(line, colon, name)
+        elif name not in tally.senders and len(tally.senders) < MAX_TRACKED_SENDERS:
+            tally.senders.add(name)
 
     def _name(self, raw: str) -> str | None:
         if len(self.names) >= MAX_TRACKED_SENDERS:
@@ -209,60 +332,57 @@ class _Reader:
         name = self.names[raw] = author_name(raw)
         return name
 
-    def _special(self, sender: str, ts: datetime, line: str, colon: int,
-                 line_no: int) -> Message:
+    def _special(self, sender: str, ts: Stamp, line: str, colon: int, line_no: int) -> Row:
         """An authored line that may be a placeholder, a system line, an
         attachment or an edited message: the rare cases, reached only
         after a cheap first/last character test."""
         start, marked = body_start(line, colon)
         body = line[start:]
-        conversation = self.conversation
         kind = _EXACT.get(body)
         if kind is not None:
-            return Message(conversation, sender, ts, "", line, line_no, kind)
+            return (sender, ts, "", line, line_no, kind, None, False)
         if may_be_system(line, start, marked) and is_system_body(body, marked, sender):
             who = "" if sender == self.chat_author else sender
-            return Message(conversation, who, ts, body, line, line_no, None, None, True)
+            return (who, ts, body, line, line_no, None, None, True)
         found = phrases.attachment(body) if phrases.needs_attachment_check(body) else None
         if found is None and body in self.siblings:
             found = phrases.kind_of_file(body), body, ""
         if found is not None:
             kind, name, text = found
-            return Message(conversation, sender, ts, text, line, line_no, kind, name)
-        return Message(conversation, sender, ts, phrases.strip_edited(body), line, line_no)
+            return (sender, ts, text, line, line_no, kind, name, False)
+        return (sender, ts, phrases.strip_edited(body), line, line_no, None, None, False)
 
-    def _continue(self, pending: Message, extra: list[str] | None, line: str,
+    def _continue(self, pending: Row, extra: list[str] | None, line: str,
                   line_no: int) -> list[str] | None:
         """Add a continuation line to the pending message, up to the cap."""
         if extra is None:
-            self.size = len(pending.raw)
+            self.size = len(pending[3])
             extra = []
         elif self.size > MAX_MESSAGE_CHARS:
             return extra                      # already capped and reported
         self.size += len(line) + 1
         if self.size > MAX_MESSAGE_CHARS:
-            self.ctx.skip(line_no, f"the message starting at line {pending.position} is longer "
+            self.ctx.skip(line_no, f"the message starting at line {pending[4]} is longer "
                                    f"than {MAX_MESSAGE_CHARS:,} characters; its lines from here "
                                    "on were not read")
         else:
             extra.append(line)
         return extra
 
-    def _merge(self, first: Message, extra: list[str]) -> Message:
+    def _merge(self, first: Row, extra: list[str]) -> Row:
         """The message with its continuation lines: they extend the text
         (or are the caption of a media placeholder) and the raw evidence."""
         if not extra:                     # its first continuation line hit the cap
             return first
+        sender, ts, first_text, raw, position, attachment, name, is_system = first
         caption = "\n".join(extra)
-        if first.attachment is not None and first.text == "":
+        if attachment is not None and first_text == "":
             text = caption.rstrip("\n")
         else:
-            text = f"{first.text}\n{caption}".rstrip("\n")
+            text = f"{first_text}\n{caption}".rstrip("\n")
         if text.endswith(">"):
             text = phrases.strip_edited(text)
-        return Message(first.conversation, first.sender, first.timestamp, text,
-                       f"{first.raw}\n{caption}", first.position, first.attachment,
-                       first.attachment_name, first.is_system)
+        return (sender, ts, text, f"{raw}\n{caption}", position, attachment, name, is_system)
 
     def _report_skipped(self, skipping: list[int | str]) -> None:
         line_no, reason, extra = skipping

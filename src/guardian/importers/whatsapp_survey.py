@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from guardian.importers import whatsapp_phrases as phrases
 from guardian.importers.base import ParseContext, Source
 from guardian.importers.whatsapp_header import (
-    ANDROID, COLON, HEADER, HEADER_STARTS, IOS, DateOrderVotes, style_of,
+    ANDROID,
+    COLON,
+    FAST_HEADER,
+    HEADER,
+    HEADER_STARTS,
+    IOS,
+    DateOrderVotes,
+    style_of,
 )
 from guardian.importers.whatsapp_lines import line_batches
 
@@ -122,30 +129,40 @@ class Survey:
         self.votes.add(match)
 
 
-def survey(source: Source, ctx: ParseContext) -> Survey:
+def survey(source: Source, ctx: ParseContext, blocks: int | None = None) -> Survey:
     """First pass: read every header line once, keep only aggregates.
-    Mirrors the hot loop of the second pass (`whatsapp._Reader.messages`):
-    same shortcuts, same decisions."""
+    Mirrors the hot loop of the second pass (`whatsapp._Reader.rows`):
+    same shortcuts, same decisions.  `blocks` stops after that many blocks
+    of lines (a first impression, for guesses)."""
     result = Survey()
     names, senders, match, starts = result.names, result.senders, HEADER.match, HEADER_STARTS
+    fast = FAST_HEADER.match
     first_chars, last_chars = phrases.SPECIAL_FIRST, phrases.SPECIAL_LAST
     prefix, prefix_end, last_date = NO_PREFIX, 0, None
     author_key, author_name_, name = NO_PREFIX, "", ""
     count = 0
     for batch in line_batches(source):
+        if blocks is not None:
+            if blocks == 0:
+                break
+            blocks -= 1
         for line in batch:
             if line.startswith(prefix):       # same date and time as the header before
                 end = prefix_end
             else:
-                m = match(line) if line[:1] in starts else None
-                if m is None:
-                    continue
+                m = fast(line)
+                if m is not None:       # FAST_HEADER's groups 1-3 are HEADER's 2-4
+                    date = m.group(1, 2, 3)
+                else:
+                    m = match(line) if line[:1] in starts else None
+                    if m is None:
+                        continue
+                    date = m.group(2, 3, 4)
                 end = prefix_end = m.end()
                 prefix = line[:end]
-                date = m.group(2, 3, 4)
                 if date != last_date:
                     last_date = date
-                    result.note_header(m)
+                    result.note_header(match(line))     # the same match, with every group
             count += 1
             if count % CHECK_EVERY == 0:
                 ctx.check_cancelled()

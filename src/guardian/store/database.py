@@ -18,18 +18,30 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from guardian import keys
-from guardian.domain import (AttachmentKind, Conversation, Finding, Message, Reason,
-                             ReviewState, Severity, Span)
+from guardian.domain import (
+    AttachmentKind,
+    Conversation,
+    Finding,
+    Message,
+    Reason,
+    ReviewState,
+    Severity,
+    Span,
+)
 from guardian.keys import LockedError, PassphraseSource, WrappedKey
 from guardian.paths import Locations
+from guardian.store.bulk import BulkWriter, MessageBatch, attachment_field
 from guardian.store.crypto import Cipher, DecryptionError, new_data_key
 from guardian.store.migrations import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
 
 _KEY_CHECK = b"guardian key check v1"
+# A message as `ImportSession.queue_rows` takes it: an importers.base.Row.
+_Row = tuple[Any, ...]
 _BUSY_TIMEOUT_S = 30
 
 
@@ -80,7 +92,11 @@ class SourceRecord:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+    # check_same_thread off: an import hands the connection to its writer
+    # thread (store.bulk) while the importing thread waits for it; a
+    # connection is still never used by two threads at once.
+    con = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None,
+                          check_same_thread=False)
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA journal_mode = WAL")
     # NORMAL in WAL mode keeps the database consistent after a crash; only
@@ -466,7 +482,14 @@ class Store:
 
 
 class ImportSession:
-    """One import: everything it adds lands in one transaction or not at all."""
+    """One import: everything it adds lands in one transaction or not at all.
+
+    Messages are fingerprinted, encrypted and packed on the caller's thread
+    and inserted by a `BulkWriter` thread (see `store.bulk`), so SQLite
+    works on one batch while the importer reads the next.  Every method
+    that touches the connection itself first waits for the writer."""
+
+    WRITE_ROWS = 8192      # rows per INSERT statement (a few MB of blob)
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -474,8 +497,15 @@ class ImportSession:
         self._cipher = store.cipher
         self._conversations: dict[tuple[str, str], int] = {}
         self._participants: dict[tuple[int, str], int] = {}
-        self._occurrences: dict[bytes, int] = {}
+        # conversation id -> sender -> (participant id or 0, the start of the
+        # fingerprint input: conversation id and sender as netstrings)
+        self._senders: dict[int, dict[str, tuple[int, bytes]]] = {}
+        self._seen_identities: set[bytes] = set()
+        self._repeats: dict[bytes, int] = {}
         self._owners: dict[int, str] = {}
+        self._writer = BulkWriter(self._con)
+        self._pending: MessageBatch | None = None
+        self._marked: tuple[object, ...] | None = None
         self.touched_conversations: set[int] = set()
         self.added = 0
         self.seen = 0
@@ -486,17 +516,34 @@ class ImportSession:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
+            try:
+                self._drain()
+            finally:
+                self._writer.close()
             self._con.execute("COMMIT")
-        elif self._con.in_transaction:
+            return
+        self._writer.close()
+        if self._con.in_transaction:
             # SQLite may have rolled back already (a full disk): a second
             # ROLLBACK would fail and hide the real error.
             self._con.execute("ROLLBACK")
+
+    def _drain(self) -> None:
+        """Write every queued message and wait: the connection is ours again."""
+        self._submit_pending()
+        self._writer.wait()
+
+    def _submit_pending(self) -> None:
+        batch, self._pending = self._pending, None
+        if batch is not None and batch.rows:
+            self._writer.submit(batch.source_id, batch.blob())
 
     def conversation_id(self, conv: Conversation) -> int:
         cache_key = (conv.platform, conv.key)
         cached = self._conversations.get(cache_key)
         if cached is not None:
             return cached
+        self._writer.wait()
         key_fp = self._cipher.fingerprint("conversation", conv.platform, conv.key)
         row = self._con.execute("SELECT id FROM conversations WHERE platform = ? AND key_fp = ?",
                                 (conv.platform, key_fp)).fetchone()
@@ -517,11 +564,56 @@ class ImportSession:
             self._owners[cid] = conv.owner
         return cid
 
+    def refresh_conversation(self, conv: Conversation) -> None:
+        """Store the conversation's final title and group flag (an importer
+        that reads a file once learns them only at its end)."""
+        cid = self.conversation_id(conv)
+        self._writer.wait()
+        self._con.execute("UPDATE conversations SET details = ?, is_group = MAX(is_group, ?)"
+                          " WHERE id = ?",
+                          (self._cipher.encrypt_fields(conv.title, conv.owner, conv.key),
+                           int(conv.is_group), cid))
+
+    # --- speculation: a source read once, undone if its guesses were wrong -----
+
+    def can_speculate(self) -> bool:
+        """True when undoing a source is cheap: nothing has been imported in
+        this session yet (the duplicate counts would otherwise need undoing)."""
+        return not self._seen_identities and self._pending is None
+
+    def mark(self) -> None:
+        """Remember the state to return to with `undo_to_mark`."""
+        self._drain()
+        self._con.execute("SAVEPOINT guardian_source")
+        self._marked = (dict(self._conversations), dict(self._participants),
+                        {cid: dict(names) for cid, names in self._senders.items()},
+                        dict(self._owners), set(self.touched_conversations), self.seen, self.added,
+                        self._writer.added.copy())
+
+    def undo_to_mark(self) -> None:
+        """Drop everything added since `mark`, in the database and here."""
+        assert self._marked is not None
+        self._pending = None
+        self._writer.wait()
+        self._con.execute("ROLLBACK TO guardian_source")
+        self._con.execute("RELEASE guardian_source")
+        (self._conversations, self._participants, self._senders, self._owners,
+         self.touched_conversations, self.seen, self.added, self._writer.added) = self._marked
+        self._seen_identities.clear()
+        self._repeats.clear()
+        self._marked = None
+
+    def keep_since_mark(self) -> None:
+        self._drain()
+        self._con.execute("RELEASE guardian_source")
+        self._marked = None
+
     def owner_guesses(self) -> list[tuple[int, str]]:
         """Conversations whose export named its owner, with that name."""
         return sorted(self._owners.items())
 
     def set_child(self, conversation_id: int, name: str, only_if_unset: bool = False) -> bool:
+        self._drain()
         return _set_child(self._con, self._cipher, conversation_id, name, only_if_unset)
 
     def _participant_id(self, conversation_id: int, name: str) -> int | None:
@@ -531,6 +623,7 @@ class ImportSession:
         cached = self._participants.get(cache_key)
         if cached is not None:
             return cached
+        self._writer.wait()
         fp = self._cipher.fingerprint("participant", name)
         row = self._con.execute("SELECT id FROM participants WHERE conversation_id = ? AND name_fp = ?",
                                 (conversation_id, fp)).fetchone()
@@ -544,41 +637,134 @@ class ImportSession:
         self._participants[cache_key] = pid
         return pid
 
+    def _sender(self, conversation_id: int, name: str) -> tuple[int, bytes]:
+        """Participant id (0: none) and fingerprint prefix for a sender."""
+        pid = self._participant_id(conversation_id, name) or 0
+        cid = str(conversation_id)
+        prefix = f"{len(cid)}:{cid}{len(name)}:{name}".encode("utf-8", "surrogatepass")
+        value = self._senders.setdefault(conversation_id, {})[name] = (pid, prefix)
+        return value
+
     def add_messages(self, messages: Iterable[Message], source_id: int) -> int:
-        """Insert messages not already stored; returns how many were new.
+        """Insert messages not already stored; returns how many were new."""
+        before = self._writer.added[source_id]
+        self.queue_messages(messages, source_id)
+        self._drain()
+        added = self._writer.added[source_id] - before
+        self.added += added
+        return added
+
+    def added_for(self, source_id: int) -> int:
+        """Write everything queued; how many of the source's messages were new."""
+        self._drain()
+        return self._writer.added[source_id]
+
+    def queue_messages(self, messages: Iterable[Message], source_id: int) -> None:
+        """`queue_rows` for `Message` values (of any conversations)."""
+        conversation: Conversation | None = None
+        rows: list[_Row] = []
+        last: datetime | None = None
+        stamp: tuple[int, int] = (0, 0)
+        for msg in messages:
+            if msg.conversation is not conversation:
+                if conversation is not None and rows:
+                    self.queue_rows(conversation, rows, source_id)
+                conversation, rows = msg.conversation, []
+            if msg.timestamp is not last:
+                last = msg.timestamp
+                stamp = (_to_ms(last), _offset_minutes(last))
+            rows.append((msg.sender, stamp, msg.text, msg.raw, msg.position, msg.attachment,
+                         msg.attachment_name, msg.is_system))
+        if conversation is not None and rows:
+            self.queue_rows(conversation, rows, source_id)
+
+    def queue_rows(self, conversation: Conversation, rows: Iterable[_Row],
+                   source_id: int) -> None:
+        """Fingerprint, encrypt and pack one conversation's messages given as
+        `importers.base.Row` tuples; the writer thread stores those not
+        already stored (see `added_for`).
 
         A message's identity is its conversation, sender, time, content and
-        how many identical messages came before it in this export, so a
+        how many identical messages came before it in this import, so a
         re-import or an overlapping newer export adds nothing twice while
-        two genuinely repeated "ok"s in one minute both stay."""
-        rows = []
+        two genuinely repeated "ok"s in one minute both stay.  The identity
+        is the keyed fingerprint of those parts in netstring form
+        (`Cipher.fingerprint`); the parts that repeat from message to
+        message (conversation and sender, time) are encoded once."""
         cipher = self._cipher
-        occurrences = self._occurrences
-        for msg in messages:
-            cid = self.conversation_id(msg.conversation)
-            pid = self._participant_id(cid, msg.sender)
-            ts_ms = _to_ms(msg.timestamp)
-            attachment = msg.attachment.value if msg.attachment else ""
-            identity = cipher.fingerprint(str(cid), msg.sender, str(ts_ms), msg.text, attachment,
-                                          msg.attachment_name or "")
-            n = occurrences.get(identity, 0)
-            occurrences[identity] = n + 1
-            fp = cipher.fingerprint(identity.hex(), str(n)) if n else identity
-            rows.append((cid, source_id, pid, ts_ms, _offset_minutes(msg.timestamp), msg.position,
-                         attachment or None, int(msg.is_system), fp,
-                         cipher.encrypt_fields(msg.text, msg.raw, msg.attachment_name)))
-        before = self._con.total_changes
-        self._con.executemany(
-            "INSERT OR IGNORE INTO messages (conversation_id, source_id, participant_id, ts_ms,"
-            " utc_offset_min, position, attachment, is_system, fp, content)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        added = self._con.total_changes - before
-        self.added += added
-        self.seen += len(rows)
-        return added
+        fingerprint, seal = cipher.fingerprint_bytes, cipher.seal_message
+        seen, repeats = self._seen_identities, self._repeats
+        row_limit = self.WRITE_ROWS
+        cid = self.conversation_id(conversation)
+        senders = self._senders.setdefault(cid, {})
+        batch = self._batch(source_id)
+        values = batch.values
+        room = row_limit - batch.rows
+        content_bytes = 0
+        last_stamp: tuple[Any, ...] | None = None
+        ts_ms = offset = 0
+        ts_part = b""
+        count = 0
+        for sender, stamp, text, raw, position, attachment, name, is_system in rows:
+            known = senders.get(sender)
+            pid, prefix = known if known is not None else self._sender(cid, sender)
+            if stamp is not last_stamp:
+                last_stamp = stamp
+                ts_ms, offset = stamp[0], stamp[1]
+                ts_text = b"%d" % ts_ms
+                ts_part = b"%d:%b" % (len(ts_text), ts_text)
+            text_bytes = text.encode("utf-8", "surrogatepass")
+            if attachment is None and name is None:
+                kind = b""
+                identity = fingerprint(b"%b%b%d:%b0:0:" % (prefix, ts_part, len(text), text_bytes))
+            else:
+                value = attachment.value if attachment else ""
+                kind = attachment_field(value)
+                name_part = name or ""
+                identity = fingerprint(
+                    b"%b%b%d:%b" % (prefix, ts_part, len(text), text_bytes)
+                    + f"{len(value)}:{value}{len(name_part)}:{name_part}".encode("utf-8", "surrogatepass"))
+            if identity in seen:
+                n = repeats.get(identity, 1)
+                repeats[identity] = n + 1
+                fp = cipher.fingerprint(identity.hex(), str(n))
+            else:
+                seen.add(identity)
+                fp = identity
+            # Most raw lines end with the text: encode only the part before it.
+            if raw.endswith(text):
+                raw_bytes = raw[:len(raw) - len(text)].encode("utf-8", "surrogatepass") + text_bytes
+            else:
+                raw_bytes = raw.encode("utf-8", "surrogatepass")
+            content = seal(text_bytes, raw_bytes, name)
+            size = len(content)
+            content_bytes += size
+            # MessageBatch.add, inlined
+            values += (fp, cid, pid, ts_ms, offset, position, kind, is_system, size, content)
+            count += 1
+            if count == room:
+                batch.rows += count
+                batch.content_bytes += content_bytes
+                self.seen += count
+                count, room, content_bytes = 0, row_limit, 0
+                batch = self._batch(source_id, full=True)
+                values = batch.values
+        batch.rows += count
+        batch.content_bytes += content_bytes
+        self.seen += count
+
+    def _batch(self, source_id: int, full: bool = False) -> MessageBatch:
+        """The batch to add rows to; a full one (or another source's) goes
+        to the writer first."""
+        if full or (self._pending is not None and self._pending.source_id != source_id):
+            self._submit_pending()
+        if self._pending is None:
+            self._pending = MessageBatch(source_id)
+        return self._pending
 
     def begin_source(self, *, path: str, sha256: str, size: int, format: str,
                      importer_version: str, tz: str) -> int:
+        self._drain()
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         sid = self._con.execute(
             "INSERT INTO sources (sha256, size, format, importer_version, imported_at, tz,"
@@ -589,10 +775,14 @@ class ImportSession:
         return sid
 
     def finish_source(self, source_id: int, *, path: str, added: int, seen: int,
-                      skipped: list[tuple[int, str]]) -> None:
-        self._con.execute("UPDATE sources SET messages_added = ?, messages_seen = ?, details = ?"
-                          " WHERE id = ?",
-                          (added, seen, self._cipher.encrypt_fields(path, json.dumps(skipped)), source_id))
+                      skipped: list[tuple[int, str]], sha256: str | None = None) -> None:
+        """Record what the source gave; `sha256` if it was not known at
+        `begin_source` (the import hashes the file while it parses it)."""
+        self._drain()
+        self._con.execute("UPDATE sources SET messages_added = ?, messages_seen = ?, details = ?,"
+                          " sha256 = COALESCE(?, sha256) WHERE id = ?",
+                          (added, seen, self._cipher.encrypt_fields(path, json.dumps(skipped)), sha256,
+                           source_id))
 
 
 def _set_child(con: sqlite3.Connection, cipher: Cipher, conversation_id: int, name: str | None,

@@ -90,22 +90,72 @@ CREATE TABLE findings (
 CREATE INDEX findings_severity ON findings (severity);
 """
 
+# v2: the dedup key becomes (conversation, time, fingerprint).  The old
+# UNIQUE (conversation_id, fp) index put every new message at a random
+# place in a big index (fingerprints are random), so a million-message
+# import spent most of its time paging that index in and out.  With the
+# time first, an export's messages land at the end of the index in order.
+# The fingerprint covers the time, so both keys find the same duplicates.
+# (conversation_id, ts_ms) lookups use the new index's prefix, which makes
+# messages_conversation_time redundant.  SQLite cannot change a table's
+# UNIQUE constraint in place, so the table is rebuilt (ids kept, so
+# findings still point at their messages; foreign keys are off meanwhile,
+# see `migrate`).
+_V2 = """
+CREATE TABLE messages_v2 (
+    id              INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    source_id       INTEGER NOT NULL REFERENCES sources (id),
+    participant_id  INTEGER REFERENCES participants (id),
+    ts_ms           INTEGER NOT NULL,   -- UTC milliseconds
+    utc_offset_min  INTEGER NOT NULL,   -- the offset the time was read in
+    position        INTEGER NOT NULL,
+    attachment      TEXT,
+    is_system       INTEGER NOT NULL DEFAULT 0,
+    fp              BLOB NOT NULL,      -- keyed fingerprint, for dedup
+    content         BLOB NOT NULL,      -- encrypted: text, raw, attachment name
+    UNIQUE (conversation_id, ts_ms, fp)
+);
+INSERT INTO messages_v2 (id, conversation_id, source_id, participant_id, ts_ms, utc_offset_min,
+                         position, attachment, is_system, fp, content)
+    SELECT id, conversation_id, source_id, participant_id, ts_ms, utc_offset_min,
+           position, attachment, is_system, fp, content FROM messages ORDER BY id;
+DROP TABLE messages;
+ALTER TABLE messages_v2 RENAME TO messages;
+"""
+
 # Index i holds the SQL that takes the schema from version i to i + 1.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(con: sqlite3.Connection, current: int) -> None:
     """Run every migration after `current`, each atomically."""
-    for version in range(current, SCHEMA_VERSION):
-        # executescript() commits first, so the transaction is spelled out
-        # in the script: either the whole step and its version bump land,
-        # or nothing does.
-        try:
-            con.executescript(
-                f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\n"
-                f"PRAGMA user_version = {version + 1};\nCOMMIT;")
-        except sqlite3.Error:
-            if con.in_transaction:
-                con.rollback()
-            raise
+    # Foreign keys off while tables are rebuilt: dropping the old messages
+    # table would otherwise delete every finding through ON DELETE CASCADE.
+    # The pragma only takes effect outside a transaction; foreign_key_check
+    # proves each step left every reference intact before it commits.
+    con.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(current, SCHEMA_VERSION):
+            _migrate_one(con, version)
+    finally:
+        con.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate_one(con: sqlite3.Connection, version: int) -> None:
+    # executescript() commits first, so the transaction is spelled out in
+    # the script: either the whole step and its version bump land, or
+    # nothing does.
+    try:
+        con.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]}\n"
+                          f"PRAGMA user_version = {version + 1};")
+        broken = con.execute("PRAGMA foreign_key_check").fetchone()
+        if broken is not None:
+            raise sqlite3.IntegrityError(f"migration to schema {version + 1} would break a "
+                                         f"reference from table {broken[0]}")
+        con.execute("COMMIT")
+    except sqlite3.Error:
+        if con.in_transaction:
+            con.rollback()
+        raise
