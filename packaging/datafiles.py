@@ -30,7 +30,8 @@ class Data:
 
 DATA: tuple[Data, ...] = (
     Data("assets/fonts", "assets/fonts", "**/*",
-         "UI fonts (guardian.ui.fonts) and report fonts, with their OFL licences and README"),
+         "UI fonts with the emoji fallback (guardian.ui.fonts) and report fonts, "
+         "with their OFL licences and README"),
     Data("assets/icons", "assets/icons", "**/*",
          "window icon (guardian.ui.app)"),
     Data("assets/model", "assets/model", "**/*",
@@ -66,6 +67,8 @@ REQUIRED_SOURCES: tuple[str, ...] = MODEL_FILES + QM_FILES + (
     "assets/fonts/NotoSansArabic-Bold.ttf",
     "assets/fonts/Amiri-Regular.ttf",
     "assets/fonts/Amiri-Bold.ttf",
+    "assets/fonts/NotoColorEmoji.ttf",
+    "assets/fonts/NotoColorEmoji-COPYRIGHT.txt",
     "assets/fonts/Noto-COPYRIGHT.txt",
     "assets/fonts/Amiri-COPYRIGHT.txt",
     "assets/icons/guardian.svg",

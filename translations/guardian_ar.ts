@@ -77,6 +77,10 @@
         <translation>المحادثة</translation>
     </message>
     <message>
+        <source>Chat bubbles: your child&apos;s messages on one side, everyone else&apos;s on the other. The message Guardian flagged is framed and starts with the word “flagged”.</source>
+        <translation>فقاعات المحادثة: رسائل طفلك في جهة، ورسائل الآخرين في الجهة الأخرى. الرسالة التي نبّه إليها حارس محاطة بإطار وتبدأ بعبارة «موضع التنبيه».</translation>
+    </message>
+    <message>
         <source>Choose a finding or a conversation to read it here.</source>
         <translation>اختر تنبيهًا أو محادثة لتقرأها هنا.</translation>
     </message>
@@ -656,6 +660,14 @@
         <translation>أي شخص</translation>
     </message>
     <message>
+        <source>Updating the list…</source>
+        <translation>جارٍ تحديث القائمة…</translation>
+    </message>
+    <message>
+        <source>Reading the findings…</source>
+        <translation>جارٍ قراءة التنبيهات…</translation>
+    </message>
+    <message>
         <source>No chats yet. Import your child&apos;s chats to begin: choose Import chats, or drag the exported files onto this window.</source>
         <translation>لا محادثات بعد. ابدأ باستيراد محادثات طفلك: اختر &quot;استيراد محادثات&quot;، أو اسحب الملفات المصدَّرة إلى هذه النافذة.</translation>
     </message>
@@ -677,6 +689,116 @@
     <message>
         <source>Guardian: getting started</source>
         <translation>حارس: لنبدأ</translation>
+    </message>
+</context>
+<context>
+    <name>FolderStatusPanel</name>
+    <message>
+        <source>Connected folders</source>
+        <translation>المجلدات المتصلة</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>المجلد</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation>آخر استيراد</translation>
+    </message>
+    <message>
+        <source>Connected folders and their state</source>
+        <translation>المجلدات المتصلة وحالتها</translation>
+    </message>
+    <message>
+        <source>Connect or remove folders…</source>
+        <translation>وصل مجلدات أو إزالتها…</translation>
+    </message>
+    <message>
+        <source>Importing new chats…</source>
+        <translation>جارٍ استيراد محادثات جديدة…</translation>
+    </message>
+    <message>
+        <source>Folder not found (a removed drive?)</source>
+        <translation>المجلد غير موجود (هل أُزيل القرص؟)</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>لم يُفحص بعد</translation>
+    </message>
+    <message>
+        <source>“%1” could not be imported</source>
+        <translation>تعذّر استيراد «%1»</translation>
+    </message>
+    <message>
+        <source>A file could not be imported</source>
+        <translation>تعذّر استيراد أحد الملفات</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>قيد المتابعة</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>لم يحدث بعد</translation>
+    </message>
+    <message>
+        <source>No folder is connected. Connect the folder where you save your child&apos;s chat exports, and Guardian imports new ones by itself while it runs.</source>
+        <translation>لا يوجد مجلد متصل. صِل المجلد الذي تحفظ فيه محادثات طفلك المصدَّرة، وسيستورد حارس الجديد منها بنفسه ما دام مفتوحًا.</translation>
+    </message>
+    <message>
+        <source>Guardian watches these folders and imports new exports by itself.</source>
+        <translation>يتابع حارس هذه المجلدات ويستورد المحادثات الجديدة بنفسه.</translation>
+    </message>
+    <message>
+        <source>Folders: importing…</source>
+        <translation>المجلدات: جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Folders: %1 need attention</source>
+        <translation>المجلدات: %1 تحتاج إلى انتباه</translation>
+    </message>
+    <message>
+        <source>Folders: watching %1</source>
+        <translation>المجلدات: متابعة %1</translation>
+    </message>
+</context>
+<context>
+    <name>Illustration</name>
+    <message>
+        <source>A phone with the chat&apos;s menu open at the top corner and the export item marked.</source>
+        <translation>هاتف فيه قائمة المحادثة مفتوحة في الزاوية العليا، وقد عُلّم خيار التصدير.</translation>
+    </message>
+    <message>
+        <source>A computer window with the app&apos;s export button marked.</source>
+        <translation>نافذة على الحاسوب وقد عُلّم فيها زر التصدير في التطبيق.</translation>
+    </message>
+    <message>
+        <source>Files being dragged onto the Guardian window.</source>
+        <translation>ملفات تُسحب إلى نافذة حارس.</translation>
+    </message>
+    <message>
+        <source>An iPhone chat with the contact&apos;s name at the top marked, where the export option is.</source>
+        <translation>محادثة على آيفون وقد عُلّم اسم جهة الاتصال في الأعلى، حيث يوجد خيار التصدير.</translation>
+    </message>
+    <message>
+        <source>An app&apos;s settings page with the request for a copy of your data marked.</source>
+        <translation>صفحة إعدادات تطبيق وقد عُلّم فيها طلب نسخة من بياناتك.</translation>
+    </message>
+    <message>
+        <source>A phone sending the exported file to a computer.</source>
+        <translation>هاتف يرسل الملف المصدَّر إلى الحاسوب.</translation>
+    </message>
+    <message>
+        <source>A table whose columns are matched to date, sender and message.</source>
+        <translation>جدول رُبطت أعمدته بالتاريخ والمرسل والرسالة.</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>صورة توضيحية</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1106,10 @@
     <message>
         <source>Analysis progress</source>
         <translation>تقدّم التحليل</translation>
+    </message>
+    <message>
+        <source>The findings could not be read. Try Analyse again.</source>
+        <translation>تعذّرت قراءة التنبيهات. جرّب «أعِد التحليل».</translation>
     </message>
     <message>
         <source>Please wait until the import has finished.</source>

@@ -77,6 +77,10 @@
             <translation>Conversation</translation>
         </message>
         <message>
+            <source>Chat bubbles: your child's messages on one side, everyone else's on the other. The message Guardian flagged is framed and starts with the word “flagged”.</source>
+            <translation>Chat bubbles: your child's messages on one side, everyone else's on the other. The message Guardian flagged is framed and starts with the word “flagged”.</translation>
+        </message>
+        <message>
             <source>Choose a finding or a conversation to read it here.</source>
             <translation>Choose a finding or a conversation to read it here.</translation>
         </message>
@@ -656,6 +660,14 @@
             <translation>Anyone</translation>
         </message>
         <message>
+            <source>Updating the list…</source>
+            <translation>Updating the list…</translation>
+        </message>
+        <message>
+            <source>Reading the findings…</source>
+            <translation>Reading the findings…</translation>
+        </message>
+        <message>
             <source>No chats yet. Import your child's chats to begin: choose Import chats, or drag the exported files onto this window.</source>
             <translation>No chats yet. Import your child's chats to begin: choose Import chats, or drag the exported files onto this window.</translation>
         </message>
@@ -677,6 +689,116 @@
         <message>
             <source>Guardian: getting started</source>
             <translation>Guardian: getting started</translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderStatusPanel</name>
+        <message>
+            <source>Connected folders</source>
+            <translation>Connected folders</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Last import</source>
+            <translation>Last import</translation>
+        </message>
+        <message>
+            <source>Connected folders and their state</source>
+            <translation>Connected folders and their state</translation>
+        </message>
+        <message>
+            <source>Connect or remove folders…</source>
+            <translation>Connect or remove folders…</translation>
+        </message>
+        <message>
+            <source>Importing new chats…</source>
+            <translation>Importing new chats…</translation>
+        </message>
+        <message>
+            <source>Folder not found (a removed drive?)</source>
+            <translation>Folder not found (a removed drive?)</translation>
+        </message>
+        <message>
+            <source>Not checked yet</source>
+            <translation>Not checked yet</translation>
+        </message>
+        <message>
+            <source>“%1” could not be imported</source>
+            <translation>“%1” could not be imported</translation>
+        </message>
+        <message>
+            <source>A file could not be imported</source>
+            <translation>A file could not be imported</translation>
+        </message>
+        <message>
+            <source>Watching</source>
+            <translation>Watching</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>No folder is connected. Connect the folder where you save your child's chat exports, and Guardian imports new ones by itself while it runs.</source>
+            <translation>No folder is connected. Connect the folder where you save your child's chat exports, and Guardian imports new ones by itself while it runs.</translation>
+        </message>
+        <message>
+            <source>Guardian watches these folders and imports new exports by itself.</source>
+            <translation>Guardian watches these folders and imports new exports by itself.</translation>
+        </message>
+        <message>
+            <source>Folders: importing…</source>
+            <translation>Folders: importing…</translation>
+        </message>
+        <message>
+            <source>Folders: %1 need attention</source>
+            <translation>Folders: %1 need attention</translation>
+        </message>
+        <message>
+            <source>Folders: watching %1</source>
+            <translation>Folders: watching %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Illustration</name>
+        <message>
+            <source>A phone with the chat's menu open at the top corner and the export item marked.</source>
+            <translation>A phone with the chat's menu open at the top corner and the export item marked.</translation>
+        </message>
+        <message>
+            <source>A computer window with the app's export button marked.</source>
+            <translation>A computer window with the app's export button marked.</translation>
+        </message>
+        <message>
+            <source>Files being dragged onto the Guardian window.</source>
+            <translation>Files being dragged onto the Guardian window.</translation>
+        </message>
+        <message>
+            <source>An iPhone chat with the contact's name at the top marked, where the export option is.</source>
+            <translation>An iPhone chat with the contact's name at the top marked, where the export option is.</translation>
+        </message>
+        <message>
+            <source>An app's settings page with the request for a copy of your data marked.</source>
+            <translation>An app's settings page with the request for a copy of your data marked.</translation>
+        </message>
+        <message>
+            <source>A phone sending the exported file to a computer.</source>
+            <translation>A phone sending the exported file to a computer.</translation>
+        </message>
+        <message>
+            <source>A table whose columns are matched to date, sender and message.</source>
+            <translation>A table whose columns are matched to date, sender and message.</translation>
+        </message>
+        <message>
+            <source>Picture</source>
+            <translation>Picture</translation>
         </message>
     </context>
     <context>
@@ -984,6 +1106,10 @@
         <message>
             <source>Analysis progress</source>
             <translation>Analysis progress</translation>
+        </message>
+        <message>
+            <source>The findings could not be read. Try Analyse again.</source>
+            <translation>The findings could not be read. Try Analyse again.</translation>
         </message>
         <message>
             <source>Please wait until the import has finished.</source>

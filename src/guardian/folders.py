@@ -31,6 +31,7 @@ class FolderState:
     last_import: str = ""          # ISO time of the last import from here
     status: str = "new"            # new, ok, error, missing
     problem: str = ""
+    problem_file: str = ""         # the export that could not be imported
     seen: dict[str, list[int]] = field(default_factory=dict)   # relative path -> [size, mtime_ns]
 
 
@@ -64,7 +65,10 @@ class ConnectedFolders:
         if file.exists():
             try:
                 data = json.loads(file.read_text(encoding="utf-8"))
-                self.states = [FolderState(**item) for item in data.get("folders", [])]
+                # Keys this version does not know (written by a newer one) are passed over.
+                known = set(FolderState.__dataclass_fields__)
+                self.states = [FolderState(**{k: v for k, v in item.items() if k in known})
+                               for item in data.get("folders", [])]
             except (OSError, ValueError, TypeError) as exc:
                 log.warning("connected folders file unreadable: %s", type(exc).__name__)
 
@@ -94,6 +98,8 @@ class ConnectedFolders:
         if not root.is_dir():
             state.status = "missing"
             return []
+        if state.status == "missing":      # back again (a drive plugged in)
+            state.status = "ok" if state.last_import else "new"
         changed = []
         for file in _candidates(root):
             sig = _signature(file)
@@ -112,6 +118,7 @@ class ConnectedFolders:
                 state.seen[str(file.relative_to(root))] = sig
         state.status = "ok" if ok else "error"
         state.problem = problem
+        state.problem_file = ""
         if ok and files:
             state.last_import = (when or datetime.now(timezone.utc)).isoformat(timespec="seconds")
         self.save()

@@ -95,6 +95,7 @@ def window(qtbot, session: Session, store: Store, settings: Settings):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.loading)      # the first background read of the findings
     yield w
     w.close()
 

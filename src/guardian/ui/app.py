@@ -99,7 +99,7 @@ def run(demo: bool, lang: str | None, passphrase: str | None, self_test: bool = 
     if not demo:
         from guardian.folders import ConnectedFolders, default_file
         from guardian.ui.watch import FolderWatcher, make_tray
-        window.watcher = FolderWatcher(window, ConnectedFolders(default_file(paths.locations().config)))
+        window.set_watcher(FolderWatcher(window, ConnectedFolders(default_file(paths.locations().config))))
         window.watcher.imported.connect(lambda ids: (window.refresh(), window.start_scan(ids)))
         window.tray = make_tray(window)
         window.watcher.start()

@@ -5,19 +5,20 @@ screen readers."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from datetime import datetime, timedelta
+from collections import Counter
+from datetime import datetime
 
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from guardian.domain import CATEGORY_IDS, ReviewState
-from guardian.ui import labels
+from guardian.domain import CATEGORY_IDS
+from guardian.ui import contrast, labels
+from guardian.ui.dashboard_data import NIGHT_HOURS, Summary, summarise
 from guardian.ui.findings_data import FindingRow
 
-NIGHT_HOURS = {22, 23, 0, 1, 2, 3, 4, 5}
+SENDER_COLOUR = QColor("#4b5563")
 
 
 def _rtl(widget: QWidget) -> bool:
@@ -36,6 +37,10 @@ class _Chart(QWidget):
     def _text_colour(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.WindowText)
 
+    def _shape_colour(self, colour: QColor) -> QColor:
+        """`colour`, adjusted to stand out (3:1) from this theme's background."""
+        return contrast.readable(colour, self.palette().color(QPalette.ColorRole.Window), contrast.GRAPHIC)
+
     def _mirror(self, x: float, w: float = 0) -> float:
         return self.width() - x - w if _rtl(self) else x
 
@@ -50,7 +55,8 @@ class BarChart(_Chart):
 
     def set_items(self, items: list[tuple[str, int, QColor]]) -> None:
         self.items = items
-        self.setAccessibleDescription("; ".join(f"{name}: {value}" for name, value, _ in items))
+        self.setAccessibleDescription("; ".join(f"{name}: {value}" for name, value, _ in items)
+                                      or self.empty_text)
         self.setMinimumHeight(max(80, 26 * len(items) + 10))
         self.updateGeometry()
         self.update()
@@ -77,7 +83,7 @@ class BarChart(_Chart):
                        fm.elidedText(name, Qt.TextElideMode.ElideRight, int(label_w - 6)))
             w = bar_space * value / top
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(colour)
+            p.setBrush(self._shape_colour(colour))
             p.drawRoundedRect(QRectF(self._mirror(label_w, w), y + 4, w, row_h - 8), 3, 3)
             p.setPen(self._text_colour())
             text_x = label_w + w + 4
@@ -110,10 +116,14 @@ class HoursChart(_Chart):
         for hour in range(24):
             x = self._mirror(left + hour * slot, slot)
             if hour in NIGHT_HOURS:
-                p.fillRect(QRectF(x, 4, slot, bottom - 4), QColor(30, 41, 59, 40))
+                shade = QColor(self._text_colour())
+                shade.setAlpha(28)
+                p.fillRect(QRectF(x, 4, slot, bottom - 4), shade)
             h = (bottom - 10) * self.counts[hour] / top
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#1e293b") if hour in NIGHT_HOURS else QColor("#2f6f9f"))
+            # Night bars: darker on a light theme, lighter on a dark one.
+            night = self._text_colour() if hour in NIGHT_HOURS else self._shape_colour(QColor("#2f6f9f"))
+            p.setBrush(night)
             p.drawRect(QRectF(x + 2, bottom - h, slot - 4, h))
             if hour % 3 == 0:
                 p.setPen(self._text_colour())
@@ -157,7 +167,8 @@ class TimelineChart(_Chart):
                 if not n:
                     continue
                 h = (bottom - 10) * n / top
-                p.fillRect(QRectF(x + 2, y - h, max(2, slot - 4), h), labels.CATEGORY_COLOURS[cat])
+                p.fillRect(QRectF(x + 2, y - h, max(2, slot - 4), h),
+                           self._shape_colour(labels.CATEGORY_COLOURS[cat]))
                 y -= h
             if i % step == 0:
                 p.setPen(self._text_colour())
@@ -203,6 +214,7 @@ class Dashboard(QScrollArea):
         layout.addStretch(1)
         self.setWidget(inner)
         self.rows: list[FindingRow] = []
+        self._summary: Summary | None = None
         self.last_visit: datetime | None = None
         self.new_since: int = 0
         self.last_seen = 0
@@ -221,57 +233,60 @@ class Dashboard(QScrollArea):
         self.timeline.empty_text = none
         self.categories.empty_text = none
         self.senders.empty_text = none
-        self.show_rows(self.rows, self.last_visit)
+        if self._summary is not None or self.isVisible():
+            self._show()       # the counts stay; only the words change
 
-    def show_rows(self, rows: list[FindingRow], last_visit: datetime | None) -> None:
+    def show_rows(self, rows: list[FindingRow], last_visit: datetime | None,
+                  summary: Summary | None = None) -> None:
+        """New data.  Counting tens of thousands of findings takes a moment,
+        so without a ready `summary` it is counted when the page is shown."""
         self.rows = rows
         self.last_visit = last_visit
-        active = [r for r in rows if r.finding.review != ReviewState.NOT_A_PROBLEM]
+        self._summary = summary
+        if summary is not None or self.isVisible():
+            self._show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._summary is None:
+            self._show()
+        super().showEvent(event)
+
+    def summary(self) -> Summary:
+        if self._summary is None:
+            self._summary = summarise(self.rows, self.last_visit, self.last_seen)
+        return self._summary
+
+    def _show(self) -> None:
+        summary = self.summary()
+        self.new_since = summary.new_since
         loc = QLocale()
-        # New since the last visit: findings made after the app was last
-        # closed (finding ids grow; the id seen last is kept in settings).
+        last_visit = self.last_visit
         if last_visit is None:
-            self.new_since = sum(r.finding.review == ReviewState.NEW for r in active)
             self.since.setText(self.tr("Welcome. %1 findings need your attention.")
-                               .replace("%1", loc.toString(self.new_since)))
+                               .replace("%1", loc.toString(summary.new_since)))
         else:
-            new = [r for r in active if (r.finding.id or 0) > self.last_seen]
-            self.new_since = len(new)
-            serious = sum(1 for r in new if r.finding.severity >= 3)
             text = self.tr("Since your last visit (%1): %2 new findings, %3 of them serious.")
             self.since.setText(text.replace("%1", last_visit.strftime("%Y-%m-%d %H:%M"))
-                               .replace("%2", loc.toString(self.new_since))
-                               .replace("%3", loc.toString(serious)))
-        cats = Counter(c for r in active for c in r.finding.categories)
+                               .replace("%2", loc.toString(summary.new_since))
+                               .replace("%3", loc.toString(summary.serious_new)))
+        cats = summary.categories
         self.categories.set_items([(labels.category(c), cats[c], labels.CATEGORY_COLOURS[c])
                                    for c in CATEGORY_IDS if cats[c]])
-        senders = Counter(r.sender or self.tr("System") for r in active)
-        self.senders.set_items([(name, n, QColor("#4b5563")) for name, n in senders.most_common(8)])
-        hours = [0] * 24
-        for r in active:
-            hours[r.time.hour] += 1
-        night = sum(hours[h] for h in NIGHT_HOURS)
+        self.senders.set_items([(name or self.tr("System"), n, SENDER_COLOUR) for name, n in summary.senders])
+        hours = summary.hours
         night_text = self.tr("%1 findings were sent late at night (10 pm to 6 am, the dark bars).") \
-            .replace("%1", loc.toString(night))
+            .replace("%1", loc.toString(summary.night))
         self.night_note.setText(night_text)
         self.hours.set_counts(hours, night_text + " " + ", ".join(
             f"{h}: {hours[h]}" for h in range(24) if hours[h]))
-        weeks: dict[datetime, Counter[str]] = defaultdict(Counter)
-        for r in active:
-            day = r.time.replace(hour=0, minute=0, second=0, microsecond=0)
-            start = day - timedelta(days=day.weekday())
-            for c in r.finding.categories:
-                weeks[start][c] += 1
-        if weeks:
-            first, last = min(weeks), max(weeks)
-            cursor, ordered = first, []
-            while cursor <= last and len(ordered) < 520:
-                ordered.append((cursor, weeks.get(cursor, Counter())))
-                cursor += timedelta(days=7)
-        else:
-            ordered = []
+        ordered = summary.weeks
         self.timeline.set_weeks(ordered, "; ".join(
             f"{start:%Y-%m-%d}: {sum(c.values())}" for start, c in ordered if c))
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        cats = self.summary().categories
+        window = self.palette().color(QPalette.ColorRole.Window)
         self.legend.setText(" ".join(
-            f'<span style="color:{labels.CATEGORY_COLOURS[c].name()}">■</span> {labels.category(c)}'
-            for c in CATEGORY_IDS if cats[c]))
+            f'<span style="color:{contrast.readable(labels.CATEGORY_COLOURS[c], window, contrast.GRAPHIC).name()}">'
+            f"■</span> {labels.category(c)}" for c in CATEGORY_IDS if cats[c]))

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QColor, QPalette, QUndoCommand
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from guardian.domain import Finding, Message, ReviewState, Severity, Span
 from guardian.explain import reason_text
-from guardian.ui import labels
+from guardian.ui import contrast, labels
 from guardian.ui.findings_data import FindingRow
 
 _BUBBLE_LIMIT = 2000
@@ -36,6 +36,17 @@ def highlighted(text: str, spans: tuple[Span, ...]) -> str:
     return "".join(out).replace("\n", "<br/>")
 
 
+def _muted(widget: QWidget) -> str:
+    """Secondary text readable on the theme's background, light or dark."""
+    return contrast.hex_(contrast.muted(widget.palette()))
+
+
+def _accent(widget: QWidget) -> str:
+    """The flagged bubble's frame: amber, kept visible on dark themes."""
+    return contrast.hex_(contrast.readable(QColor("#b45309"), widget.palette().color(QPalette.ColorRole.Base),
+                                           contrast.GRAPHIC))
+
+
 def _rtl() -> bool:
     return QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
@@ -53,6 +64,9 @@ class ChatView(QTextBrowser):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Conversation"))
+        self.setAccessibleDescription(self.tr(
+            "Chat bubbles: your child's messages on one side, everyone else's on the other. "
+            "The message Guardian flagged is framed and starts with the word “flagged”."))
         if self._render:
             self._render()
         else:
@@ -60,7 +74,7 @@ class ChatView(QTextBrowser):
 
     def _hint(self) -> None:
         hint = self.tr("Choose a finding or a conversation to read it here.")
-        self.setHtml(f"<p style='color:#4b5563'>{html.escape(hint)}</p>")
+        self.setHtml(f"<p style='color:{_muted(self)}'>{html.escape(hint)}</p>")
 
     def clear_view(self) -> None:
         self._render = None
@@ -75,14 +89,15 @@ class ChatView(QTextBrowser):
             for m in messages:
                 when = "\u2066" + m.timestamp.strftime("%Y-%m-%d %H:%M") + "\u2069"
                 if m.is_system:
-                    parts.append(f'<p align="center" style="color:#4b5563">{html.escape(m.text)} '
+                    parts.append(f'<p align="center" style="color:{_muted(self)}">{html.escape(m.text)} '
                                  f'<small>{when}</small></p>')
                     continue
                 mine = bool(child) and m.sender == child
                 align = end if mine else start
-                colour = "#dcfce7" if mine else "#f3f4f6"
+                bubble, ink = contrast.bubble_colours(self.palette(), mine)
+                colour = contrast.hex_(bubble)
                 focused = m.id is not None and m.id == focus_id
-                border = ' border="2" style="border-color:#b45309; border-style:solid"' if focused else ""
+                border = f' border="2" style="border-color:{_accent(self)}; border-style:solid"' if focused else ""
                 body = highlighted(m.text, spans) if focused else html.escape(m.text).replace("\n", "<br/>")
                 if not m.text and m.attachment:
                     body = html.escape(self.tr("[attachment]"))
@@ -93,8 +108,8 @@ class ChatView(QTextBrowser):
                 anchor = '<a name="focus"></a>' if focused else ""
                 parts.append(
                     f'{anchor}<table width="80%" align="{align}" cellpadding="8" cellspacing="0"{border}'
-                    f' bgcolor="{colour}"><tr><td>{mark}<b>{sender}</b> '
-                    f'<span style="color:#4b5563">{when}</span><br/>{body}</td></tr></table>'
+                    f' bgcolor="{colour}"><tr><td style="color:{contrast.hex_(ink)}">{mark}<b>{sender}</b> '
+                    f'<span style="color:{_muted(self)}">{when}</span><br/>{body}</td></tr></table>'
                     f'<p style="margin:0"> </p>')
             if not parts:
                 empty = self.tr("This conversation has no messages.")
@@ -131,7 +146,7 @@ class ReportPane(QTextBrowser):
             self._render()
         else:
             hint = self.tr("Choose a finding to see what it means and what to do.")
-            self.setHtml(f"<p style='color:#4b5563'>{html.escape(hint)}</p>")
+            self.setHtml(f"<p style='color:{_muted(self)}'>{html.escape(hint)}</p>")
 
     def clear_view(self) -> None:
         self._render = None
@@ -166,7 +181,7 @@ class ReportPane(QTextBrowser):
                  f"<h3>{esc(t['serious'])}</h3><p>{esc(explanation.severity_reason)}</p>",
                  f"<h3>{esc(t['todo'])}</h3><ol>"]
         for step in explanation.steps:
-            parts.append(f"<li>{esc(step.text)}<br/><small style='color:#4b5563'>{esc(t['source'])} "
+            parts.append(f"<li>{esc(step.text)}<br/><small style='color:{_muted(self)}'>{esc(t['source'])} "
                          f"<bdi>{esc(step.source)}</bdi></small></li>")
         parts.append("</ol>")
         helplines = help_for(self.country, self.language, self.guidance)[:4]
@@ -176,7 +191,7 @@ class ReportPane(QTextBrowser):
                 contact = " · ".join(x for x in (h.get("phone", ""), h.get("url", "")) if x)
                 checked = t["checked"].replace("%1", h.get("checked", "")) if h.get("checked") else ""
                 parts.append(f"<li><b>{esc(h['name'])}</b> <bdi>{esc(contact)}</bdi>"
-                             f"<br/><small style='color:#4b5563'>{esc(checked)}</small></li>")
+                             f"<br/><small style='color:{_muted(self)}'>{esc(checked)}</small></li>")
             parts.append("</ul>")
         return "".join(parts)
 
@@ -191,7 +206,8 @@ class ReportPane(QTextBrowser):
              "how": self.tr("How to block and report on %1"),
              "wrong": self.tr("Guardian can be wrong. Use this to start a calm conversation with "
                               "your child, not as a verdict.")}
-        colour = labels.SEVERITY_COLOURS[f.severity].name()
+        colour = contrast.readable(labels.SEVERITY_COLOURS[f.severity],
+                                   self.palette().color(QPalette.ColorRole.Base)).name()
         sev = labels.severity(f.severity)
         parts = [f'<h2><span style="color:{colour}">{esc(labels.SEVERITY_MARKS[f.severity])}</span> '
                  f'{esc(sev)} · {esc(", ".join(labels.category(c) for c in f.categories))}</h2>']
@@ -211,7 +227,7 @@ class ReportPane(QTextBrowser):
             scores = ", ".join(f"{labels.category(c)} {round(100 * f.scores.get(c, 0))}%"
                                for c in f.categories)
             if scores:
-                parts.append(f"<p style='color:#4b5563'>{esc(t['sure'])} "
+                parts.append(f"<p style='color:{_muted(self)}'>{esc(t['sure'])} "
                              f"{esc(scores)}</p>")
         guidance = self.guidance
         if not explained and guidance is not None and f.severity > Severity.NONE:
@@ -230,12 +246,13 @@ class ReportPane(QTextBrowser):
         if platform and platform != "csv":
             how = t["how"].replace("%1", labels.platform(row.platform))
             parts.append(f"<h3>{esc(t['block'])}</h3>")
-            parts.append(f"<p style='background-color:#fff7ed'><b>{esc(t['before'])}</b> "
+            # A fixed light background, so the text on it is fixed black.
+            parts.append(f"<p style='background-color:#fff7ed; color:#000000'><b>{esc(t['before'])}</b> "
                          f"{esc(t['export'])}</p>")
             parts.append(f'<p><a href="guardian:protect/{esc(platform)}">'
                          f'{esc(how)}'
                          f"</a></p>")
-        parts.append(f"<p style='color:#4b5563'><i>{esc(t['wrong'])}</i></p>")
+        parts.append(f"<p style='color:{_muted(self)}'><i>{esc(t['wrong'])}</i></p>")
         return "".join(parts)
 
 

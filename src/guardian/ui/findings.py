@@ -5,17 +5,20 @@ colour and, for anyone who cannot rely on colour, by a shape and a word."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QDate, QLocale, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt, Signal)
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import (QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QDate,
+                            QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer,
+                            Signal)
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit, QGridLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget,
+                               QTableView, QVBoxLayout, QWidget)
 
 from guardian.domain import CATEGORY_IDS, ReviewState, Severity
-from guardian.ui import labels
+from guardian.ui import contrast, labels
 from guardian.ui.findings_data import FindingRow
 from guardian.ui.illustration import Illustration
 
@@ -23,41 +26,48 @@ COL_SEVERITY, COL_KIND, COL_SENDER, COL_CONVERSATION, COL_TIME, COL_REVIEW = ran
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_icons: dict[int, QIcon] = {}
+_icons: dict[tuple[int, str], QIcon] = {}
 
 
-def severity_icon(sev: Severity) -> QIcon:
-    """A coloured badge whose number of bars also tells the level."""
-    if int(sev) not in _icons:
+def severity_icon(sev: Severity, background: QColor | None = None) -> QIcon:
+    """A coloured badge whose number of bars also tells the level; its colour
+    is adjusted to stand out from `background` (dark or high-contrast themes)."""
+    colour = labels.SEVERITY_COLOURS[sev]
+    if background is not None:
+        colour = contrast.readable(colour, background, contrast.GRAPHIC)
+    key = (int(sev), colour.name())
+    if key not in _icons:
         pix = QPixmap(28, 16)
         pix.fill(Qt.GlobalColor.transparent)
         p = QPainter(pix)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(labels.SEVERITY_COLOURS[sev])
+        p.setBrush(colour)
         for i in range(int(sev)):
             h = 4 + 3 * i
             p.drawRect(2 + i * 6, 15 - h, 5, h)
         p.end()
-        _icons[int(sev)] = QIcon(pix)
-    return _icons[int(sev)]
+        _icons[key] = QIcon(pix)
+    return _icons[key]
 
 
 class FindingsModel(QAbstractTableModel):
+    """Every finding, in the order the store gave them; `FindingsFilter`
+    decides which are shown and in what order."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[FindingRow] = []
+        self._index_of: dict[int, int] = {}
 
     def set_rows(self, rows: list[FindingRow]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._index_of = {r.finding.id: i for i, r in enumerate(rows) if r.finding.id is not None}
         self.endResetModel()
 
     def row_of(self, finding_id: int) -> int:
-        for i, r in enumerate(self.rows):
-            if r.finding.id == finding_id:
-                return i
-        return -1
+        return self._index_of.get(finding_id, -1)
 
     def update_review(self, finding_id: int, state: ReviewState, note: str) -> None:
         i = self.row_of(finding_id)
@@ -79,6 +89,30 @@ class FindingsModel(QAbstractTableModel):
         return [self.tr("Severity"), self.tr("Kind of harm"), self.tr("Sender"),
                 self.tr("Conversation"), self.tr("Time"), self.tr("Your decision")][section]
 
+    def display(self, row: FindingRow, col: int) -> str:
+        f = row.finding
+        if col == COL_SEVERITY:
+            return f"{labels.severity(f.severity)}"
+        if col == COL_KIND:
+            return "، ".join(labels.category(c) for c in f.categories) \
+                if self._rtl() else ", ".join(labels.category(c) for c in f.categories)
+        if col == COL_SENDER:
+            return row.sender or self.tr("System")
+        if col == COL_CONVERSATION:
+            return row.conversation
+        if col == COL_TIME:
+            # Isolated left-to-right, so the date reads the same in Arabic.
+            return "\u2066" + row.time.strftime("%Y-%m-%d %H:%M") + "\u2069"
+        return labels.review(f.review) + (" ✎" if f.note else "")
+
+    def sort_key(self, col: int) -> Callable[[FindingRow], object]:
+        """What a column sorts by: severity, then the newest; times; else the text."""
+        if col == COL_SEVERITY:
+            return lambda r: (int(r.finding.severity), r.stamp or r.time.timestamp())
+        if col == COL_TIME:
+            return lambda r: r.stamp or r.time.timestamp()
+        return lambda r: self.display(r, col).casefold()
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -88,29 +122,11 @@ class FindingsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if col == COL_SEVERITY:
-                return f"{labels.severity(f.severity)}"
-            if col == COL_KIND:
-                return "، ".join(labels.category(c) for c in f.categories) \
-                    if self._rtl() else ", ".join(labels.category(c) for c in f.categories)
-            if col == COL_SENDER:
-                return row.sender or self.tr("System")
-            if col == COL_CONVERSATION:
-                return row.conversation
-            if col == COL_TIME:
-                # Isolated left-to-right, so the date reads the same in Arabic.
-                return "\u2066" + row.time.strftime("%Y-%m-%d %H:%M") + "\u2069"
-            if col == COL_REVIEW:
-                return labels.review(f.review) + (" ✎" if f.note else "")
+            return self.display(row, col)
         if role == SORT_ROLE:
-            if col == COL_SEVERITY:
-                # One number Qt can compare: severity first, then the newest.
-                return int(f.severity) * 1e11 + row.time.timestamp()
-            if col == COL_TIME:
-                return row.time.timestamp()
-            return str(self.data(index, Qt.ItemDataRole.DisplayRole)).casefold()
+            return self.sort_key(col)(row)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_SEVERITY:
-            return severity_icon(f.severity)
+            return severity_icon(f.severity, _base_colour(self.parent()))
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.text[:300]
         if role == Qt.ItemDataRole.FontRole and f.review == ReviewState.NEW:
@@ -119,22 +135,35 @@ class FindingsModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
         if role == Qt.ItemDataRole.ForegroundRole:
+            base = _base_colour(self.parent())
             if col == COL_SEVERITY:
-                return QBrush(labels.SEVERITY_COLOURS[f.severity])
+                return QBrush(contrast.readable(labels.SEVERITY_COLOURS[f.severity], base))
             if f.review == ReviewState.NOT_A_PROBLEM:
-                return QBrush(QColor("#6b7280"))
+                return QBrush(contrast.muted(self.parent().palette() if isinstance(self.parent(), QWidget)
+                                             else QApplication.palette()))
         return None
 
     def _rtl(self) -> bool:
-        from PySide6.QtWidgets import QApplication
         return QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def _base_colour(widget: object) -> QColor:
+    palette = widget.palette() if isinstance(widget, QWidget) else QApplication.palette()
+    return palette.color(QPalette.ColorRole.Base)
 
 
 # Review filter choices.
 OPEN, ALL = "open", "all"
 
 
-class FindingsFilter(QSortFilterProxyModel):
+class FindingsFilter(QAbstractProxyModel):
+    """The findings the filters let through, in the chosen order.
+
+    Filtering and sorting happen in Python over the whole list at once
+    (a list comprehension and one `list.sort`), not row by row through
+    QSortFilterProxyModel's C++-to-Python callbacks: with tens of thousands
+    of findings those callbacks took seconds on the GUI thread."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.min_severity = Severity.NONE
@@ -144,20 +173,62 @@ class FindingsFilter(QSortFilterProxyModel):
         self.start: date | None = None
         self.end: date | None = None
         self.review = OPEN
-        self.setSortRole(SORT_ROLE)
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self._visible: list[int] = []        # source rows, in display order
+        self._position: list[int] = []       # source row -> display row, or -1
+
+    # --- the source ---------------------------------------------------------
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # type: ignore[override]
+        old = self.sourceModel()
+        if old is not None:
+            for signal, slot in self._connections(old):
+                signal.disconnect(slot)
+        self.beginResetModel()
+        super().setSourceModel(model)
+        for signal, slot in self._connections(model):
+            signal.connect(slot)
+        self._compute()
+        self.endResetModel()
+
+    def _connections(self, model: QAbstractItemModel) -> list[tuple[Any, Callable[..., None]]]:
+        return [(model.modelAboutToBeReset, self.beginResetModel),
+                (model.modelReset, self._source_reset),
+                (model.dataChanged, self._source_data_changed),
+                (model.headerDataChanged, self.headerDataChanged)]
+
+    def _source_reset(self) -> None:
+        self._compute()
+        self.endResetModel()
+
+    def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                             roles: list[int] = []) -> None:   # noqa: B006 - Qt's signature
+        # A review decision may take a row out of "needing attention" or
+        # move it in the order: the same as changing a filter.
+        self._rebuild()
+        first, last = self._visible_range(top_left.row(), bottom_right.row())
+        if first is not None:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def _visible_range(self, first: int, last: int) -> tuple[int | None, int]:
+        shown = [self._position[r] for r in range(max(first, 0), min(last + 1, len(self._position)))
+                 if self._position[r] >= 0]
+        return (min(shown), max(shown)) if shown else (None, 0)
+
+    # --- filters and order ----------------------------------------------------
 
     def set(self, **values: object) -> None:
-        self.beginFilterChange()
+        changed = False
         for key, value in values.items():
-            if not hasattr(self, key):
+            if not hasattr(self, key) or key.startswith("_"):
                 raise AttributeError(key)
+            changed = changed or getattr(self, key) != value
             setattr(self, key, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if changed:
+            self._rebuild()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, FindingsModel)
-        row = model.rows[source_row]
+    def accepts(self, row: FindingRow) -> bool:
         f = row.finding
         if f.severity < self.min_severity:
             return False
@@ -167,16 +238,89 @@ class FindingsFilter(QSortFilterProxyModel):
             return False
         if self.sender and row.sender != self.sender:
             return False
-        day = row.time.date()
-        if self.start and day < self.start:
-            return False
-        if self.end and day > self.end:
-            return False
+        if self.start or self.end:
+            day = row.time.date()
+            if self.start and day < self.start:
+                return False
+            if self.end and day > self.end:
+                return False
         if self.review == OPEN:
             return f.review in (ReviewState.NEW, ReviewState.IMPORTANT)
         if self.review != ALL:
             return f.review.value == self.review
         return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self._rebuild()
+
+    def _source(self) -> FindingsModel | None:
+        model = self.sourceModel()
+        return model if isinstance(model, FindingsModel) else None
+
+    def _compute(self) -> None:
+        model = self._source()
+        rows = model.rows if model is not None else []
+        visible = [i for i, row in enumerate(rows) if self.accepts(row)]
+        if model is not None and 0 <= self.sort_column < model.columnCount():
+            key = model.sort_key(self.sort_column)
+            visible.sort(key=lambda i: key(rows[i]),
+                         reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        position = [-1] * len(rows)
+        for shown, source in enumerate(visible):
+            position[source] = shown
+        self._visible, self._position = visible, position
+
+    def _rebuild(self) -> None:
+        """Recompute, keeping the selection and the current row on the same
+        findings (persistent indexes follow them; hidden ones go invalid)."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        sources = [(self._visible[i.row()] if 0 <= i.row() < len(self._visible) else -1, i.column())
+                   for i in persistent]
+        self._compute()
+        moved = [self.index(self._position[src], col) if 0 <= src < len(self._position)
+                 and self._position[src] >= 0 else QModelIndex() for src, col in sources]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    # --- QAbstractProxyModel -----------------------------------------------------
+
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < len(self._visible)) or not (0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        return QModelIndex()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        model = self.sourceModel()
+        return 0 if parent.isValid() or model is None else model.columnCount()
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and bool(self._visible)
+
+    def mapToSource(self, proxy_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
+        model = self.sourceModel()
+        if model is None or not proxy_index.isValid() or proxy_index.row() >= len(self._visible):
+            return QModelIndex()
+        return model.index(self._visible[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
+        if not source_index.isValid() or source_index.row() >= len(self._position):
+            return QModelIndex()
+        shown = self._position[source_index.row()]
+        return self.index(shown, source_index.column()) if shown >= 0 else QModelIndex()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        model = self.sourceModel()
+        if model is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        return model.headerData(section, orientation, role)
 
 
 class FindingsPane(QWidget):
@@ -206,6 +350,9 @@ class FindingsPane(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Size columns from the first rows only: measuring all of tens of
+        # thousands of rows stalls the window on every reload.
+        header.setResizeContentsPrecision(0)     # the rows on screen
         header.setSectionResizeMode(COL_CONVERSATION, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setHighlightSections(False)
@@ -242,6 +389,9 @@ class FindingsPane(QWidget):
         grid.addWidget(self.clear_button, 1, 3)
         self.count = QLabel()
         self.count.setObjectName("findingsCount")
+        self.loading_label = QLabel()
+        self.loading_label.setObjectName("findingsLoading")
+        self.loading_label.hide()
 
         # Empty states
         self.empty = QWidget()
@@ -270,7 +420,10 @@ class FindingsPane(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(grid)
         list_layout.addWidget(self.table, 1)
-        list_layout.addWidget(self.count)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count, 1)
+        count_row.addWidget(self.loading_label)
+        list_layout.addLayout(count_row)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.list_page)
@@ -280,9 +433,20 @@ class FindingsPane(QWidget):
         layout.addWidget(self.stack, 1)
         self._has_chats = False
         self._analysing = False
+        self._loading = False
+        self._loaded_once = False
+        self._restoring = False
+        self._current_id: int | None = None
+        self._current_position = -1
+        self.proxy.layoutChanged.connect(self._after_layout_change)
         self.analysis_problem = ""
         for combo in (self.severity, self.category, self.conversation, self.sender, self.review):
             combo.currentIndexChanged.connect(self._filters_changed)
+        # Short fixed choices are never cut, even with large text; names of
+        # people and chats may be long and are elided instead.
+        for combo in (self.severity, self.review):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.installEventFilter(self)
         self.retranslate()
 
     # --- text ----------------------------------------------------------------
@@ -312,6 +476,15 @@ class FindingsPane(QWidget):
         self.import_button.setText(self.tr("&Import chats…"))
         self._update_state()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A grid shrinks a combo box to its minimum, which cuts its text; the
+        # minimum follows the text size instead (View ▸ Text size).
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Show) and isinstance(watched, QComboBox):
+            # After the combo box itself has seen the event (and dropped its
+            # old size hint): the filter runs first.
+            QTimer.singleShot(0, lambda combo=watched: _fit_minimum(combo))
+        return False
+
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
         current = combo.currentData()
@@ -322,6 +495,8 @@ class FindingsPane(QWidget):
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+        if combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContents:
+            _fit_minimum(combo)
 
     def _refill_people(self) -> None:
         rows = self.model.rows
@@ -333,14 +508,33 @@ class FindingsPane(QWidget):
     # --- data ------------------------------------------------------------------
 
     def set_rows(self, rows: list[FindingRow], has_chats: bool) -> None:
-        current = self.current_row()
+        """Show a new list, keeping the filters and the selected finding.
+        `selected` is only emitted when the selection really changed, so a
+        reload does not redraw the conversation the parent is reading."""
+        current_id = self._current_id
         self._has_chats = has_chats
-        self.model.set_rows(rows)
-        self._refill_people()
-        self._filters_changed()
-        if current is not None:
-            self.select_finding(current.finding.id)
+        self._loaded_once = True
+        self._restoring = True
+        try:
+            self.model.set_rows(rows)
+            self._refill_people()
+            self._filters_changed()
+            kept = self.select_finding(current_id)
+            self._current_position = self.table.currentIndex().row()
+        finally:
+            self._restoring = False
+        if not kept:
+            self._current_changed(self.table.currentIndex(), QModelIndex())
         self._update_state()
+
+    def set_loading(self, loading: bool) -> None:
+        """A reload is on its way: the list stays usable meanwhile."""
+        self._loading = loading
+        self._update_state()
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
 
     def set_analysing(self, analysing: bool) -> None:
         self._analysing = analysing
@@ -354,7 +548,11 @@ class FindingsPane(QWidget):
             self.stack.setCurrentWidget(self.list_page)
         else:
             self.stack.setCurrentWidget(self.empty)
-        if not self._has_chats:
+        self.loading_label.setText(self.tr("Updating the list…"))
+        self.loading_label.setVisible(self._loading)
+        if self._loading and not self._loaded_once:
+            self.empty_text.setText(self.tr("Reading the findings…"))
+        elif not self._has_chats:
             self.empty_text.setText(self.tr("No chats yet. Import your child's chats to begin: "
                                             "choose Import chats, or drag the exported files onto "
                                             "this window."))
@@ -366,7 +564,7 @@ class FindingsPane(QWidget):
             self.empty_text.setText(self.tr("Guardian found nothing worrying in the imported chats. "
                                             "It can miss things: keep talking with your child."))
         self.empty.setAccessibleName(self.empty_text.text())
-        self.import_button.setVisible(not self._has_chats)
+        self.import_button.setVisible(not self._has_chats and self._loaded_once)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(self.tr("%1 of %2 findings shown").replace("%1", QLocale().toString(shown))
                            .replace("%2", QLocale().toString(total)))
@@ -415,7 +613,30 @@ class FindingsPane(QWidget):
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.selected.emit(current.data(ROW_ROLE) if current.isValid() else None)
+        if self._restoring:
+            return
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        self._current_id = row.finding.id if row is not None else None
+        self._current_position = current.row() if current.isValid() else -1
+        self.selected.emit(row)
+
+    def _after_layout_change(self) -> None:
+        """A filter or a decision hid the selected finding: move to the one
+        that took its place, as a list that loses a row does."""
+        if self._restoring or self._current_id is None or self.table.currentIndex().isValid():
+            if self.table.currentIndex().isValid():
+                self._current_position = self.table.currentIndex().row()
+            return
+        rows = self.proxy.rowCount()
+        if rows:
+            self.table.setCurrentIndex(self.proxy.index(min(self._current_position, rows - 1), 0))
+        else:
+            self._current_changed(QModelIndex(), QModelIndex())
+
+
+def _fit_minimum(combo: QComboBox) -> None:
+    combo.setMinimumWidth(0)
+    combo.setMinimumWidth(combo.sizeHint().width())
 
 
 def parse_day(value: str) -> date:

@@ -1,13 +1,16 @@
 """Findings joined with what the list needs to show them (no Qt).
 
 One query reads every finding with its message's time, sender and
-conversation; the text is decrypted here, in memory only.  Proposal for
-the store owner: a `Store.finding_rows()` returning these rows, so the UI
-does not depend on the schema.
+conversation; the text is decrypted here, in memory only.  With tens of
+thousands of findings that takes seconds, so the window calls it from a
+worker thread (`findings_loader`), which can stop it between rows.
+Proposal for the store owner: a `Store.finding_rows()` returning these
+rows, so the UI does not depend on the schema.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,9 +27,20 @@ class FindingRow:
     sender: str
     time: datetime
     text: str
+    # Seconds since 1970, for sorting without calling time.timestamp()
+    # tens of thousands of times on the GUI thread.
+    stamp: float = 0.0
 
 
-def finding_rows(store: Store) -> list[FindingRow]:
+class Stopped(Exception):
+    """The caller asked `finding_rows` to stop (a newer reload started)."""
+
+
+# How many rows are decrypted between two looks at `should_stop`.
+_CHECK_EVERY = 500
+
+
+def finding_rows(store: Store, should_stop: Callable[[], bool] = lambda: False) -> list[FindingRow]:
     findings = {f.message_id: f for f in store.findings()}
     if not findings:
         return []
@@ -37,13 +51,16 @@ def finding_rows(store: Store) -> list[FindingRow]:
     for mid, cid, pid, ts_ms, offset, content in store.connection.execute(
             "SELECT m.id, m.conversation_id, m.participant_id, m.ts_ms, m.utc_offset_min, m.content"
             " FROM findings f JOIN messages m ON m.id = f.message_id ORDER BY m.ts_ms, m.id"):
+        if len(rows) % _CHECK_EVERY == 0 and should_stop():
+            raise Stopped()
         if pid is not None and pid not in names:
             blob = store.connection.execute("SELECT name FROM participants WHERE id = ?", (pid,)).fetchone()
             names[pid] = cipher.decrypt_text(blob[0]) if blob else ""
         text = cipher.decrypt_fields(content)[0] or ""
         title, platform = titles.get(cid, ("", ""))
         rows.append(FindingRow(findings[mid], cid, title or platform, platform,
-                               names.get(pid, "") if pid else "", _from_ms(ts_ms, offset), text))
+                               names.get(pid, "") if pid else "", _from_ms(ts_ms, offset), text,
+                               ts_ms / 1000))
     return rows
 
 

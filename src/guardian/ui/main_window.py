@@ -31,7 +31,9 @@ from guardian.ui.dashboard import Dashboard
 from guardian.ui.detail import ChatView, ReportPane, ReviewBar, ReviewCommand
 from guardian.ui.family_rules import FamilyRules, scan_with_rules
 from guardian.ui.findings import FindingsPane
-from guardian.ui.findings_data import FindingRow, context, finding_rows
+from guardian.ui.folder_status import FolderStatusPanel
+from guardian.ui.findings_data import FindingRow, context
+from guardian.ui.findings_loader import FindingsLoader, LastVisit, Snapshot
 from guardian.ui.storeaccess import StoreFactory, reopener
 from guardian.ui.wizard import ImportWizard, local_paths
 
@@ -102,8 +104,10 @@ class ConversationsPane(QWidget):
 
 
 class MainWindow(QMainWindow):
+    # Emitted once the findings list shows the result (after its reload).
     analysis_finished = Signal()
     import_finished = Signal()
+    findings_loaded = Signal()
 
     def __init__(self, store: Store, switch_language: Callable[[str], None], language: str,
                  demo: bool = False, settings: Settings | None = None,
@@ -127,6 +131,12 @@ class MainWindow(QMainWindow):
         self.last_scan: Any = None
         self.notify: Callable[[str, str], None] | None = None
         self._rows: list[FindingRow] = []
+        self._child_by_conversation: dict[int, str | None] = {}
+        # Run once the reload in flight lands (e.g. "analysis finished").
+        self._after_load: list[Callable[[], None]] = []
+        self.loader = FindingsLoader(self.store_factory, self)
+        self.loader.loaded.connect(self._show_snapshot)
+        self.loader.failed.connect(self._load_failed)
         self._previous_serious: set[int] | None = None
         self._closing = False
         self.setObjectName("mainWindow")
@@ -161,6 +171,11 @@ class MainWindow(QMainWindow):
         splitter.setSizes([220, 560, 480])
         self.splitter = splitter
         self.dashboard = Dashboard()
+        self.folder_status = FolderStatusPanel()
+        self.folder_status.settings_requested.connect(self.open_settings)
+        self.folder_status.hide()
+        self.dashboard.widget().layout().insertWidget(0, self.folder_status)
+        self.watcher: Any = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(splitter, "")
@@ -178,6 +193,8 @@ class MainWindow(QMainWindow):
         self.cancel_scan_button = QPushButton()
         self.cancel_scan_button.hide()
         self.cancel_scan_button.clicked.connect(self.cancel_scan)
+        self.statusBar().addPermanentWidget(self.folder_status.status_line)
+        self.folder_status.status_line.hide()
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_scan_button)
@@ -352,6 +369,7 @@ class MainWindow(QMainWindow):
         self.report.retranslate()
         self.review.retranslate()
         self.dashboard.retranslate()
+        self.folder_status.retranslate()
         if self.protect is not None:
             self.protect.retranslate()  # type: ignore[attr-defined]
 
@@ -398,20 +416,59 @@ class MainWindow(QMainWindow):
 
     # --- data --------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        conversations = self._store.conversations()
+    def set_watcher(self, watcher: Any) -> None:
+        """Connected folders: their state shows on the overview and in the
+        status bar, and follows the watcher live."""
+        self.watcher = watcher
+        self.folder_status.set_watcher(watcher)
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Reload the conversations and findings in the background; `then`
+        runs once they are shown.  The list stays usable meanwhile."""
+        if then is not None:
+            self._after_load.append(then)
+        if self._closing:
+            return
+        self.findings.set_loading(True)
+        self.loader.reload(self._last_visit())
+
+    def _load_failed(self, _message: str) -> None:
+        self.findings.set_loading(False)
+        self.statusBar().showMessage(self.tr("The findings could not be read. Try Analyse again."), 8000)
+        self._run_after_load()
+
+    def _run_after_load(self) -> None:
+        pending, self._after_load = self._after_load, []
+        for callback in pending:
+            callback()
+
+    def _show_snapshot(self, snapshot: Snapshot) -> None:
+        conversations = snapshot.conversations
         self.conversations.show_conversations(conversations)
-        self._rows = finding_rows(self._store)
-        self.findings.set_rows(self._rows, has_chats=bool(conversations))
-        last_visit = None
-        if self.settings is not None and self.settings.get(preferences.LAST_VISIT):
-            try:
-                last_visit = datetime.fromisoformat(self.settings.get(preferences.LAST_VISIT))
-            except ValueError:
-                last_visit = None
-        self.dashboard.last_seen = self.settings.get(preferences.LAST_SEEN_FINDING) if self.settings else 0
-        self.dashboard.show_rows(self._rows, last_visit)
         self._child_by_conversation = {c.id: c.child for c in conversations}
+        self._rows = snapshot.rows
+        self.findings.set_loading(False)
+        self.findings.set_rows(self._rows, has_chats=bool(conversations))
+        visit = self._last_visit()
+        self.dashboard.last_seen = visit.newest_seen
+        self.dashboard.show_rows(self._rows, visit.when, snapshot.summary)
+        self.findings_loaded.emit()
+        self._run_after_load()
+
+    def _last_visit(self) -> LastVisit:
+        if self.settings is None:
+            return LastVisit()
+        when = None
+        if self.settings.get(preferences.LAST_VISIT):
+            try:
+                when = datetime.fromisoformat(self.settings.get(preferences.LAST_VISIT))
+            except ValueError:
+                when = None
+        return LastVisit(when, self.settings.get(preferences.LAST_SEEN_FINDING))
 
     def _conversation_selected(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None:
@@ -484,8 +541,7 @@ class MainWindow(QMainWindow):
 
     def _wizard_closed(self, wizard: ImportWizard, _result: int) -> None:
         if wizard.outcome is not None and wizard.outcome.report is not None and not self._closing:
-            self.refresh()
-            self.import_finished.emit()
+            self.refresh(then=self.import_finished.emit)
             self.start_scan(wizard.outcome.report.conversation_ids or None)
         self.wizard = None
         wizard.deleteLater()
@@ -562,8 +618,7 @@ class MainWindow(QMainWindow):
         self.progress_label.clear()
         self.scan_action.setEnabled(not self.busy)
         self.findings.set_analysing(False)
-        self.refresh()
-        self.analysis_finished.emit()
+        self.refresh(then=self.analysis_finished.emit)
 
     def _scan_done(self, result: Any) -> None:
         if isinstance(result, Exception):
@@ -574,8 +629,9 @@ class MainWindow(QMainWindow):
         else:
             self.findings.analysis_problem = ""
             self.last_scan = result
+        # Announce from the reloaded list, before "finished" is signalled.
+        self._after_load.append(self._announce_serious)
         self._scan_ended()
-        self._announce_serious()
 
     def _scan_failed(self, message: str) -> None:
         self.findings.analysis_problem = self.tr("The analysis stopped with an error. The imported "
@@ -672,6 +728,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "wizard", None) is not None:
             self.wizard.reject()
         self.cancel_scan()
+        self.loader.cancel()
         from guardian.tasks import drain
         drain()
         self.remember_visit()

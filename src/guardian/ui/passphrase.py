@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
+
+from guardian.ui import contrast
 
 
 class PassphraseDialog(QDialog):
@@ -29,7 +32,9 @@ class PassphraseDialog(QDialog):
         else:
             self.second.hide()
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a00000")
+        # Red, made lighter on a dark theme so it stays readable.
+        self.error.setStyleSheet("color: " + contrast.hex_(contrast.readable(
+            QColor("#a00000"), self.palette().color(QPalette.ColorRole.Window))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)

@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
 
+from guardian.ui import contrast
+
 ACTION_NAMES = {
     "block": QT_TRANSLATE_NOOP("Protect", "Block"),
     "report": QT_TRANSLATE_NOOP("Protect", "Report"),
@@ -86,7 +88,7 @@ class ProtectPane(QWidget):
         parts = [f"<h2>{esc(platform.name(lang))}</h2>"]
         warnings = list(self.guidance.evidence_before_blocking[:2]) + list(platform.warnings)
         if warnings:
-            parts.append("<table width='100%' cellpadding='8' bgcolor='#fff7ed'><tr><td>")
+            parts.append("<table width='100%' cellpadding='8' bgcolor='#fff7ed'><tr><td style='color:#000000'>")
             parts.append(f"<b>⚠ {esc(t['before'])}</b><ul>")
             for w in warnings:
                 parts.append(f"<li>{esc(w.text(lang))}</li>")
@@ -103,13 +105,13 @@ class ProtectPane(QWidget):
                 if local.sources:
                     names = ", ".join(s.title for s in local.sources[:2])
                     checked = local.checked.isoformat() if local.checked else ""
-                    extra = (f"<br/><small style='color:#4b5563'>{esc(t['source'])} "
+                    extra = (f"<br/><small style='color:{contrast.hex_(contrast.muted(self.palette()))}'>{esc(t['source'])} "
                              f"<bdi>{esc(names)}</bdi> · {esc(t['checked'])} {checked}</small>")
                 elif step.advice:
-                    extra = f"<br/><small style='color:#4b5563'>{esc(t['advice'])}</small>"
+                    extra = f"<br/><small style='color:{contrast.hex_(contrast.muted(self.palette()))}'>{esc(t['advice'])}</small>"
                 unverified = "" if local.verified else f" <small>({esc(t['unverified'])})</small>"
                 parts.append(f"<li>{esc(local.text)}{unverified}{extra}</li>")
             parts.append("</ol>")
         footer = t["footer"].replace("%1", platform.checked.isoformat())
-        parts.append(f"<p style='color:#4b5563'>{esc(footer)}</p>")
+        parts.append(f"<p style='color:{contrast.hex_(contrast.muted(self.palette()))}'>{esc(footer)}</p>")
         self.text.setHtml("".join(parts))

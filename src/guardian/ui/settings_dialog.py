@@ -150,7 +150,11 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        self.resize(640, 700)
+        # Wide enough for the form at the chosen text size (up to the screen),
+        # so large text does not push it under a sideways scroll bar.
+        wanted = inner.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 48
+        screen = self.screen().availableGeometry().width() if self.screen() else wanted
+        self.resize(min(max(640, wanted), screen), 700)
 
     def show_folders(self) -> None:
         self.folder_list.clear()

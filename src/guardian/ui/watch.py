@@ -46,6 +46,7 @@ class FolderWatcher(QObject):
         self.periodic.setInterval(RESCAN_MS)
         self.periodic.timeout.connect(self.check)
         self.handle: TaskHandle | None = None
+        self.importing: str | None = None     # the folder being imported from, for the status panel
         self._watch_all()
 
     def start(self) -> None:
@@ -90,8 +91,11 @@ class FolderWatcher(QObject):
 
         def job(progress: Callable[[int, int], None], cancel: threading.Event) -> list[tuple[FolderState, list[Path], bool, str, list[int]]]:
             results = []
-            for state in states:
-                for file in folders.changed_files(state):
+            for number, state in enumerate(states):
+                changed = folders.changed_files(state)
+                if changed:
+                    progress(number, len(states))     # tells the window which folder is busy
+                for file in changed:
                     if cancel.is_set():
                         return results
                     outcome = run_import(factory, [file], tz_name=tz_name, child_names=names, cancel=cancel)
@@ -99,14 +103,22 @@ class FolderWatcher(QObject):
                     results.append((state, [file], not outcome.error, outcome.error, ids))
             return results
 
+        def busy(number: int, _total: int) -> None:
+            if 0 <= number < len(states):
+                self.importing = states[number].path
+                self.changed.emit()
+
         self.handle = run_task(job, on_done=self._done, on_error=self._failed,
-                               on_cancelled=self._cancelled, pool=writer_pool())
+                               on_cancelled=self._cancelled, on_progress=busy, pool=writer_pool())
 
     def _done(self, results: list[tuple[FolderState, list[Path], bool, str, list[int]]]) -> None:
         self.handle = None
+        self.importing = None
         ids: set[int] = set()
         for state, files, ok, problem, conv_ids in results:
             self.folders.mark_imported(state, files, ok=ok, problem=problem)
+            if not ok and files:
+                state.problem_file = files[0].name
             ids.update(conv_ids)
         self._watch_all()
         self.changed.emit()
@@ -116,10 +128,14 @@ class FolderWatcher(QObject):
 
     def _failed(self, message: str) -> None:
         self.handle = None
+        self.importing = None
         log.error("connected folders: the import failed")
+        self.changed.emit()
 
     def _cancelled(self) -> None:
         self.handle = None
+        self.importing = None
+        self.changed.emit()
 
 
 def make_tray(window: Any) -> QSystemTrayIcon | None:

@@ -659,22 +659,29 @@ class ImportWizard(QWizard):
 
     def problem_text(self, problem: str) -> str:
         """The importers' common problems in the parent's language."""
-        known = [("no chat export Guardian can read", self.tr(
-                      "this is not a chat export Guardian can read. Check that you chose the file "
-                      "the app saved (WhatsApp: a .txt or .zip file).")),
-                 ("the file is empty", self.tr("the file is empty.")),
-                 ("does not exist", self.tr("the file or folder is no longer there.")),
-                 ("cannot be read", self.tr("the file cannot be opened (is it still being copied, "
-                                            "or on a removed drive?).")),
-                 ("not a regular file", self.tr("this is not an ordinary file.")),
-                 ("disk is full", self.tr("the disk is full; free some space and try again.")),
-                 ("damaged", self.tr("the file is damaged or incomplete; export it again."))]
-        for needle, text in known:
-            if needle in problem:
-                return text + "\n" + self.tr("Technical detail: %1").replace("%1", problem)
-        return problem
+        plain = plain_problem(problem)
+        if plain is None:
+            return problem
+        return plain + "\n" + self.tr("Technical detail: %1").replace("%1", problem)
 
     def reject(self) -> None:
         if self.run_page.handle is not None:
             self.run_page.cancel()
         super().reject()
+
+
+def plain_problem(problem: str) -> str | None:
+    """An importer's problem (English, technical) in the parent's words, or
+    None when it is not one of the common ones.  Also used by the connected
+    folders' status, hence a function and not a wizard method."""
+    known = [("no chat export Guardian can read", QCoreApplication.translate("ImportWizard",
+              "this is not a chat export Guardian can read. Check that you chose the file "
+              "the app saved (WhatsApp: a .txt or .zip file).")),
+             ("the file is empty", QCoreApplication.translate("ImportWizard", "the file is empty.")),
+             ("does not exist", QCoreApplication.translate("ImportWizard", "the file or folder is no longer there.")),
+             ("cannot be read", QCoreApplication.translate("ImportWizard", "the file cannot be opened (is it still being copied, "
+                                                           "or on a removed drive?).")),
+             ("not a regular file", QCoreApplication.translate("ImportWizard", "this is not an ordinary file.")),
+             ("disk is full", QCoreApplication.translate("ImportWizard", "the disk is full; free some space and try again.")),
+             ("damaged", QCoreApplication.translate("ImportWizard", "the file is damaged or incomplete; export it again."))]
+    return next((text for needle, text in known if needle in problem), None)
