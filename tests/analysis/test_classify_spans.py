@@ -41,3 +41,11 @@ def test_a_very_long_message_gets_spans_window_by_window(classifier: Classifier)
 def test_short_messages_are_one_window(classifier: Classifier) -> None:
     words = THREAT.split()
     assert len(words) < OCCLUSION_WINDOW
+
+
+def test_repeated_messages_are_classified_once_with_the_same_result(classifier: Classifier) -> None:
+    texts = ["ok", THREAT, "هههههه", "ok", THREAT] * 600          # crosses batch boundaries
+    predictions = classifier.classify(texts)
+    assert [p.text for p in predictions] == texts
+    alone = {t: classifier.classify([t])[0] for t in set(texts)}
+    assert all(p == alone[p.text] for p in predictions)

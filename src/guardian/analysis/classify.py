@@ -23,6 +23,8 @@ from guardian.domain import CATEGORY_IDS, Severity, Span
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _BATCH = 2048
+_REMEMBERED = 50_000        # distinct short messages kept across batches of one call
+_REMEMBERED_LENGTH = 80
 OCCLUSION_WINDOW = 256      # words; longer messages are occluded window by window
 
 
@@ -80,16 +82,27 @@ class Classifier:
                  progress: Callable[[int], None] | None = None,
                  should_stop: Callable[[], bool] = lambda: False) -> list[Prediction]:
         results: list[Prediction] = []
+        # Chats repeat short messages ("ok", "😂", "وينك"): each distinct one
+        # is classified once per call (predictions are immutable, so shared).
+        seen: dict[str, Prediction] = {}
         for start in range(0, len(texts), _BATCH):
             if should_stop():
                 break
             batch = list(texts[start:start + _BATCH])
-            probs, cues = self._batch(batch)
-            # Python floats and bools for the whole batch at once: the same
-            # values as float(p) and p >= t one at a time.
-            flags = (probs >= self.thresholds).tolist()
-            for text, row, flagged, hits in zip(batch, probs.tolist(), flags, cues):
-                results.append(self._predict(text, row, flagged, hits, with_spans))
+            fresh = [t for t in dict.fromkeys(batch) if t not in seen]
+            if fresh:
+                probs, cues = self._batch(fresh)
+                # Python floats and bools for the whole batch at once: the
+                # same values as float(p) and p >= t one at a time.
+                flags = (probs >= self.thresholds).tolist()
+                predicted = {text: self._predict(text, row, flagged, hits, with_spans)
+                             for text, row, flagged, hits in zip(fresh, probs.tolist(), flags, cues)}
+            else:
+                predicted = {}
+            results.extend(predicted.get(t) or seen[t] for t in batch)
+            for text, prediction in predicted.items():
+                if len(text) <= _REMEMBERED_LENGTH and len(seen) < _REMEMBERED:
+                    seen[text] = prediction
             if progress:
                 progress(len(results))
         return results
