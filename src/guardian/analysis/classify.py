@@ -18,7 +18,12 @@ from guardian.analysis.cues import CueHit, find_cues
 from guardian.analysis.features import Featurizer
 from guardian.analysis.model import Model
 from guardian.analysis.normalize import Normalized, normalize, normalize_text
-from guardian.analysis.rules import BASE_SEVERITY, CUE_LABELS, SPECIFIC_THREAT_CUES, STRONG_INSULT
+from guardian.analysis.rules import (
+    BASE_SEVERITY,
+    CUE_LABELS,
+    SPECIFIC_THREAT_CUES,
+    STRONG_INSULT,
+)
 from guardian.domain import CATEGORY_IDS, Severity, Span
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
