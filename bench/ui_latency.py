@@ -14,7 +14,8 @@ under 100 ms.
 With --findings N it instead fills a store with N flagged messages (through
 the Store API, no classifier), opens the window, reloads the findings list
 (decrypted in the background, shown in one go) while the same probe runs,
-then times a re-sort and a filter change on the GUI thread.
+(three times by default, --reloads N), then times a re-sort and a filter
+change on the GUI thread.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ class Probe:
         return worst
 
 
-def findings_bench(count: int, tmp: Path) -> int:
+def findings_bench(count: int, tmp: Path, reloads: int = 3) -> int:
     from PySide6.QtCore import QEventLoop, Qt
 
     from guardian import paths
@@ -108,14 +109,19 @@ def findings_bench(count: int, tmp: Path) -> int:
     pane.table.setCurrentIndex(pane.proxy.index(10, 0))
     chosen = pane.current_row()
 
-    probe = Probe()
-    started = time.perf_counter()
-    probe.start()
-    window.refresh()
-    loop.exec()                                 # ends when the reload has landed
-    print(f"reloaded {pane.model.rowCount()} findings in {time.perf_counter() - started:.1f} s "
-          f"(the selection kept: {pane.current_row() is not None and pane.current_row().finding.id == chosen.finding.id})")
-    worst = probe.report()
+    # Several reloads: one stall can hide behind the machine's own noise,
+    # and the second reload also frees the first one's rows.
+    worst = 0.0
+    for _ in range(max(1, reloads)):
+        probe = Probe()
+        started = time.perf_counter()
+        probe.start()
+        window.refresh()
+        loop.exec()                             # ends when the reload has landed
+        print(f"reloaded {pane.model.rowCount()} findings in {time.perf_counter() - started:.1f} s "
+              f"(the selection kept: {pane.current_row() is not None and pane.current_row().finding.id == chosen.finding.id})")
+        worst = max(worst, probe.report())
+    print(f"worst stall over {max(1, reloads)} reloads: {worst:.0f} ms")
     for name, action in (("re-sort by time", lambda: pane.table.sortByColumn(COL_TIME, Qt.SortOrder.AscendingOrder)),
                          ("filter by severity", lambda: pane.severity.setCurrentIndex(2))):
         started = time.perf_counter()
@@ -132,12 +138,13 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--findings", type=int, default=0,
                         help="measure reloading a list of this many findings instead of an import")
+    parser.add_argument("--reloads", type=int, default=3, help="with --findings: how many reloads to time")
     args = parser.parse_args()
     if args.findings:
         with tempfile.TemporaryDirectory(prefix="guardian-bench-") as tmp:
             from guardian import paths
             paths.init(Path(tmp) / "home")
-            return findings_bench(args.findings, Path(tmp))
+            return findings_bench(args.findings, Path(tmp), args.reloads)
     with tempfile.TemporaryDirectory(prefix="guardian-bench-") as tmp:
         from guardian import paths
         paths.init(Path(tmp) / "home")

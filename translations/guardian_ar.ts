@@ -280,6 +280,22 @@
         <source>%1 findings were sent late at night (10 pm to 6 am, the dark bars).</source>
         <translation>أُرسل %1 من التنبيهات في وقت متأخر من الليل (من العاشرة مساءً إلى السادسة صباحًا، الأعمدة الداكنة).</translation>
     </message>
+    <message>
+        <source>Shaded: night, from 10 pm to 6 am</source>
+        <translation>المنطقة المظلَّلة: الليل، من العاشرة مساءً إلى السادسة صباحًا</translation>
+    </message>
+    <message>
+        <source>Findings at night</source>
+        <translation>تنبيهات في الليل</translation>
+    </message>
+    <message>
+        <source>Findings in the day</source>
+        <translation>تنبيهات في النهار</translation>
+    </message>
+    <message>
+        <source>Hours: %1 is midnight, %2 is noon.</source>
+        <translation>الساعات: %1 منتصف الليل، و%2 الظهر.</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>

@@ -280,6 +280,22 @@
             <source>%1 findings were sent late at night (10 pm to 6 am, the dark bars).</source>
             <translation>%1 findings were sent late at night (10 pm to 6 am, the dark bars).</translation>
         </message>
+        <message>
+            <source>Shaded: night, from 10 pm to 6 am</source>
+            <translation>Shaded: night, from 10 pm to 6 am</translation>
+        </message>
+        <message>
+            <source>Findings at night</source>
+            <translation>Findings at night</translation>
+        </message>
+        <message>
+            <source>Findings in the day</source>
+            <translation>Findings in the day</translation>
+        </message>
+        <message>
+            <source>Hours: %1 is midnight, %2 is noon.</source>
+            <translation>Hours: %1 is midnight, %2 is noon.</translation>
+        </message>
     </context>
     <context>
         <name>DonePage</name>

@@ -21,6 +21,28 @@ def _states(window) -> list[str]:
     return [tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(tree.topLevelItemCount())]
 
 
+def assert_reason_whole(qtbot, panel, shot, name: str) -> None:
+    """The state's row wraps: it is as tall as the reason wrapped to the
+    column's width (more than one line), and the list shows the whole row."""
+    tree = panel.tree
+    window = panel.window()
+    for width in (1280, 820):           # at 820 px the reason needs several lines
+        window.resize(width, 800)
+        qtbot.wait(20)                  # the rows follow the column's width
+        item = tree.topLevelItem(0)
+        need = panel.row_heights()[0]
+        text_width = tree.fontMetrics().horizontalAdvance(item.text(1))
+        if text_width > tree.header().sectionSize(1):
+            assert need > 1.5 * tree.fontMetrics().height()
+        rect = tree.visualItemRect(item)
+        assert rect.height() + 1 >= need
+        assert rect.bottom() <= tree.viewport().height()      # not cut by the list's edge
+    shot(window, name)
+    assert need > 1.5 * tree.fontMetrics().height()
+    window.resize(1280, 800)
+    qtbot.wait(20)
+
+
 def test_folder_states_show_live_in_the_main_window(qtbot, window, store, tmp_path, shot) -> None:
     panel = window.folder_status
     assert panel.isHidden()                     # no watcher (as in the demo): no panel
@@ -55,11 +77,12 @@ def test_folder_states_show_live_in_the_main_window(qtbot, window, store, tmp_pa
     state_text = panel.tree.topLevelItem(0).text(1)
     assert "broken.txt" in state_text and "⚠" in state_text
     assert "⚠" in window.folder_status.status_line.text()
-    assert "broken.txt" in panel.problems.text() and panel.problems.isVisible()
+    assert_reason_whole(qtbot, panel, shot, "33-folder-error-wrapped-ar")
 
     window.switch_language("en")
     qtbot.waitUntil(lambda: window.windowTitle() == "Guardian")
     assert panel.tree.topLevelItem(0).text(1).startswith("⚠ “broken.txt” could not be imported: this is not a chat")
+    assert_reason_whole(qtbot, panel, shot, "33-folder-error-wrapped-en")
     shot(window, "31-overview-folders-en")
     window.switch_language("ar")
 

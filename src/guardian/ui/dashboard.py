@@ -105,6 +105,17 @@ class HoursChart(_Chart):
         self.setAccessibleDescription(description)
         self.update()
 
+    @staticmethod
+    def hour_labels() -> list[tuple[int, str]]:
+        """The hours written under the bars, every three hours, in the
+        interface's digits (Arabic-Indic in Arabic)."""
+        return [(hour, QLocale().toString(hour)) for hour in range(0, 24, 3)]
+
+    def night_shade(self) -> QColor:
+        shade = QColor(self._text_colour())
+        shade.setAlpha(28)
+        return shade
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -113,22 +124,21 @@ class HoursChart(_Chart):
         left, right = 8, self.width() - 8
         slot = (right - left) / 24
         top = max(self.counts) or 1
+        written = dict(self.hour_labels())
         for hour in range(24):
             x = self._mirror(left + hour * slot, slot)
             if hour in NIGHT_HOURS:
-                shade = QColor(self._text_colour())
-                shade.setAlpha(28)
-                p.fillRect(QRectF(x, 4, slot, bottom - 4), shade)
+                p.fillRect(QRectF(x, 4, slot, bottom - 4), self.night_shade())
             h = (bottom - 10) * self.counts[hour] / top
             p.setPen(Qt.PenStyle.NoPen)
             # Night bars: darker on a light theme, lighter on a dark one.
             night = self._text_colour() if hour in NIGHT_HOURS else self._shape_colour(QColor("#2f6f9f"))
             p.setBrush(night)
             p.drawRect(QRectF(x + 2, bottom - h, slot - 4, h))
-            if hour % 3 == 0:
+            if hour in written:
                 p.setPen(self._text_colour())
                 p.drawText(QRectF(x - slot, bottom + 2, slot * 3, fm.height() + 4),
-                           Qt.AlignmentFlag.AlignHCenter, QLocale().toString(hour))
+                           Qt.AlignmentFlag.AlignHCenter, written[hour])
         p.setPen(self._text_colour())
         p.drawLine(left, int(bottom), right, int(bottom))
 
@@ -199,6 +209,10 @@ class Dashboard(QScrollArea):
         self.legend.setWordWrap(True)
         self.night_note = QLabel()
         self.night_note.setWordWrap(True)
+        # What the shading and the two bar colours of the hours chart mean.
+        self.hours_legend = QLabel()
+        self.hours_legend.setObjectName("hoursLegend")
+        self.hours_legend.setWordWrap(True)
         grid = QGridLayout()
         charts: list[QWidget] = [self.timeline, self.categories, self.senders, self.hours]
         for i, (title, chart) in enumerate(zip(self.titles, charts)):
@@ -207,7 +221,11 @@ class Dashboard(QScrollArea):
             grid.addWidget(title, r * 3, c)
             grid.addWidget(chart, r * 3 + 1, c)
         grid.addWidget(self.legend, 2, 0)
-        grid.addWidget(self.night_note, 5, 1)
+        hours_notes = QVBoxLayout()
+        hours_notes.setContentsMargins(0, 0, 0, 0)
+        hours_notes.addWidget(self.hours_legend)
+        hours_notes.addWidget(self.night_note)
+        grid.addLayout(hours_notes, 5, 1)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.since)
         layout.addLayout(grid)
@@ -283,6 +301,26 @@ class Dashboard(QScrollArea):
         self.timeline.set_weeks(ordered, "; ".join(
             f"{start:%Y-%m-%d}: {sum(c.values())}" for start, c in ordered if c))
         self._show_legend()
+        self._show_hours_legend()
+
+    def _show_hours_legend(self) -> None:
+        window = self.palette().color(QPalette.ColorRole.Window)
+        shade = self.hours.night_shade()
+        alpha = shade.alphaF()
+        # The shading as it looks on the page (a label cannot blend).
+        seen = QColor.fromRgbF(*(alpha * a + (1 - alpha) * b for a, b in
+                                 zip(shade.getRgbF()[:3], window.getRgbF()[:3])))
+        day = self.hours._shape_colour(QColor("#2f6f9f"))
+        night = self.hours._text_colour()
+        loc = QLocale()
+        swatch = '<span style="color:{0}; background-color:{0}">&nbsp;■&nbsp;</span>'
+        # A no-break space keeps each square with its words when the line wraps.
+        parts = [swatch.format(seen.name()) + "&nbsp;" + self.tr("Shaded: night, from 10 pm to 6 am"),
+                 f'<span style="color:{night.name()}">■</span>&nbsp;' + self.tr("Findings at night"),
+                 f'<span style="color:{day.name()}">■</span>&nbsp;' + self.tr("Findings in the day")]
+        hours = self.tr("Hours: %1 is midnight, %2 is noon.").replace("%1", loc.toString(0)) \
+            .replace("%2", loc.toString(12))
+        self.hours_legend.setText("&nbsp;&nbsp; ".join(parts) + "<br>" + hours)
 
     def _show_legend(self) -> None:
         cats = self.summary().categories

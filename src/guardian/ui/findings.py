@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QDate,
                             QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer,
                             Signal)
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit, QGridLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QStyle,
                                QTableView, QVBoxLayout, QWidget)
 
 from guardian.domain import CATEGORY_IDS, ReviewState, Severity
@@ -128,6 +128,9 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == COL_SEVERITY:
             return severity_icon(f.severity, _base_colour(self.parent()))
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Names may be elided in a narrow list: the tooltip has them whole.
+            if col in (COL_KIND, COL_SENDER, COL_CONVERSATION):
+                return self.display(row, col) + "\n\n" + row.text[:300]
             return row.text[:300]
         if role == Qt.ItemDataRole.FontRole and f.review == ReviewState.NEW:
             font = self.parent().font() if isinstance(self.parent(), QWidget) else None
@@ -250,6 +253,10 @@ class FindingsFilter(QAbstractProxyModel):
             return f.review.value == self.review
         return True
 
+    def _only_review_filter(self) -> bool:
+        return (self.min_severity <= Severity.NONE and not self.category and self.conversation_id is None
+                and not self.sender and not self.start and not self.end)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self._rebuild()
@@ -261,11 +268,18 @@ class FindingsFilter(QAbstractProxyModel):
     def _compute(self) -> None:
         model = self._source()
         rows = model.rows if model is not None else []
-        visible = [i for i, row in enumerate(rows) if self.accepts(row)]
+        if self._only_review_filter():
+            # The usual case, without a Python call per row.
+            if self.review == OPEN:
+                wanted = {ReviewState.NEW, ReviewState.IMPORTANT}
+            else:
+                wanted = set(ReviewState) if self.review == ALL else {ReviewState(self.review)}
+            visible = [i for i, row in enumerate(rows) if row.finding.review in wanted]
+        else:
+            visible = [i for i, row in enumerate(rows) if self.accepts(row)]
         if model is not None and 0 <= self.sort_column < model.columnCount():
-            key = model.sort_key(self.sort_column)
-            visible.sort(key=lambda i: key(rows[i]),
-                         reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+            keys = list(map(model.sort_key(self.sort_column), rows))
+            visible.sort(key=keys.__getitem__, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         position = [-1] * len(rows)
         for shown, source in enumerate(visible):
             position[source] = shown
@@ -283,6 +297,10 @@ class FindingsFilter(QAbstractProxyModel):
                  and self._position[src] >= 0 else QModelIndex() for src, col in sources]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+
+    def visible_rows(self) -> list[int]:
+        """The source rows shown, in display order."""
+        return self._visible
 
     # --- QAbstractProxyModel -----------------------------------------------------
 
@@ -349,13 +367,21 @@ class FindingsPane(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Size columns from the first rows only: measuring all of tens of
-        # thousands of rows stalls the window on every reload.
-        header.setResizeContentsPrecision(0)     # the rows on screen
-        header.setSectionResizeMode(COL_CONVERSATION, QHeaderView.ResizeMode.Stretch)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The columns share the width by `_fit_columns` (short fixed words in
+        # full, names elided), not by Qt's resize modes: ResizeToContents
+        # left the conversation a sliver, and it measures every row.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        header.setResizeContentsPrecision(0)     # a double-click measures the rows on screen only
+        header.sectionResized.connect(self._section_resized)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header.setHighlightSections(False)
+        self._fitting = False
+        self._sized_by_hand = False
+        self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.tree = self.table   # the old name, kept for callers
 
@@ -475,8 +501,18 @@ class FindingsPane(QWidget):
                                     self.model.index(max(0, self.model.rowCount() - 1), 5))
         self.import_button.setText(self.tr("&Import chats…"))
         self._update_state()
+        self._sized_by_hand = False
+        self._fit_columns()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+            return False
+        if watched is self.table and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                                                      QEvent.Type.LayoutDirectionChange):
+            self._sized_by_hand = False
+            QTimer.singleShot(0, self, self._fit_columns)
+            return False
         # A grid shrinks a combo box to its minimum, which cuts its text; the
         # minimum follows the text size instead (View ▸ Text size).
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Show) and isinstance(watched, QComboBox):
@@ -484,6 +520,91 @@ class FindingsPane(QWidget):
             # old size hint): the filter runs first.
             QTimer.singleShot(0, lambda combo=watched: _fit_minimum(combo))
         return False
+
+    # --- column widths -------------------------------------------------------------
+
+    # The columns that give way when the list is narrow (their text is
+    # elided, the whole of it in the tooltip), and how the spare width is shared.
+    _ELASTIC: ClassVar[dict[int, float]] = {COL_KIND: 1.0, COL_SENDER: 1.0, COL_CONVERSATION: 1.5}
+    _SAMPLE_ROWS = 60
+
+    def column_minimum(self, col: int) -> int:
+        """No column is narrower than its heading (with the sort arrow) or
+        than about nine characters, whatever the text size."""
+        header = self.table.horizontalHeader()
+        heading = header.sectionSizeFromContents(col).width()
+        return max(heading, header.fontMetrics().horizontalAdvance("0") * 9)
+
+    def content_width(self, col: int) -> int:
+        """The widest cell among the rows on screen, in bold (new findings
+        are bold), with the severity's icon: a sample of the rows, measured
+        with font metrics rather than the delegate, so a reload of tens of
+        thousands of findings is not held up."""
+        model, proxy = self.model, self.proxy
+        first = max(self.table.rowAt(0), 0)
+        last = min(proxy.rowCount(), first + self._SAMPLE_ROWS)
+        font = self.table.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        visible, rows = proxy.visible_rows(), model.rows
+        widest = max((metrics.horizontalAdvance(model.display(rows[visible[r]], col))
+                      for r in range(first, last)), default=0)
+        style = self.table.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        if col == COL_SEVERITY:
+            icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self.table)
+            widest += max(icon, 28) + margin
+        return widest + 2 * margin
+
+    def _fit_columns(self) -> None:
+        """Share the list's width: severity, time and decision in full, the
+        kind of harm, sender and conversation from what they need down to
+        their minimum, spare width to the conversation first.  When even the
+        minimums do not fit (very large text), a sideways scroll bar."""
+        if self._sized_by_hand or self._fitting:
+            return
+        columns = self.model.columnCount()
+        available = self.table.viewport().width()
+        if available <= 0:
+            return
+        minimum = [self.column_minimum(c) for c in range(columns)]
+        want = [max(minimum[c], self.content_width(c)) for c in range(columns)]
+        elastic = [c for c in range(columns) if c in self._ELASTIC]
+        fixed = sum(want[c] for c in range(columns) if c not in self._ELASTIC)
+        widths = list(want)
+        for c in elastic:           # no name takes more than a third
+            widths[c] = max(minimum[c], min(want[c], available // 3))
+        spare = available - fixed - sum(widths[c] for c in elastic)
+        if spare >= 0:
+            weight = sum(self._ELASTIC.values())
+            for c in elastic:
+                widths[c] += int(spare * self._ELASTIC[c] / weight)
+        else:
+            # The conversation gives way first (it is also in the filter and
+            # the list beside), down to about eighteen characters.
+            comfortable = max(minimum[COL_CONVERSATION],
+                              self.table.fontMetrics().horizontalAdvance("0") * 18)
+            cut = min(-spare, max(0, widths[COL_CONVERSATION] - comfortable))
+            widths[COL_CONVERSATION] -= cut
+            spare += cut
+            give = sum(widths[c] - minimum[c] for c in elastic)
+            share = max(0.0, 1 + spare / give) if give else 0.0
+            for c in elastic:
+                widths[c] = minimum[c] + int((widths[c] - minimum[c]) * share)
+        rest = available - sum(widths)
+        if 0 < rest < columns:      # rounding: the last pixels to the conversation
+            widths[COL_CONVERSATION] += rest
+        self._fitting = True
+        try:
+            header = self.table.horizontalHeader()
+            for c, width in enumerate(widths):
+                header.resizeSection(c, width)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, *_: object) -> None:
+        if not self._fitting and QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._sized_by_hand = True     # the parent dragged a column: keep it
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
@@ -523,6 +644,7 @@ class FindingsPane(QWidget):
             self._current_position = self.table.currentIndex().row()
         finally:
             self._restoring = False
+        self._fit_columns()
         if not kept:
             self._current_changed(self.table.currentIndex(), QModelIndex())
         self._update_state()

@@ -9,12 +9,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -53,6 +58,32 @@ def local_time(iso: str) -> str:
     return "\u2066" + moment.strftime("%Y-%m-%d %H:%M") + "\u2069"
 
 
+STATE_COLUMN = 1
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their state's text wrapped to the column's width, so
+    a long reason ("… could not be imported: …") is read whole."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def text_height(self, text: str, font_metrics: QFontMetrics, width: int) -> int:
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        bounds = QRect(0, 0, max(20, width - 2 * margin), 100_000)
+        return font_metrics.boundingRect(bounds, int(Qt.TextFlag.TextWordWrap), text).height() + 6
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() == STATE_COLUMN:
+            text = str(index.data() or "")
+            width = self.view.header().sectionSize(STATE_COLUMN)
+            size.setHeight(max(size.height(), self.text_height(text, option.fontMetrics, width)))
+        return size
+
+
 class FolderStatusPanel(QWidget):
     settings_requested = Signal()
 
@@ -72,11 +103,15 @@ class FolderStatusPanel(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        # The reasons in full: the list's one-line cells cut long ones.
-        self.problems = QLabel()
-        self.problems.setObjectName("folderProblems")
-        self.problems.setWordWrap(True)
-        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # A long reason wraps onto more lines of its row instead of being cut.
+        self.delegate = WrappingDelegate(self.tree)
+        self.tree.setItemDelegate(self.delegate)
+        self.tree.header().sectionResized.connect(self._state_width_changed)
+        self._laid_out_width = -1
+        self._fitted_height = -1
+        self.tree.installEventFilter(self)
         self.settings_button = QPushButton()
         self.settings_button.clicked.connect(self.settings_requested)
         row = QHBoxLayout()
@@ -87,7 +122,6 @@ class FolderStatusPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(row)
         layout.addWidget(self.tree)
-        layout.addWidget(self.problems)
         self.status_line = QLabel()          # for the main window's status bar
         self.status_line.setObjectName("folderStatusLine")
         self.retranslate()
@@ -125,7 +159,6 @@ class FolderStatusPanel(QWidget):
         self.setVisible(self.watcher is not None)
         self.tree.clear()
         counts: dict[str, int] = {}
-        reasons: list[str] = []
         for folder in folders:
             state = state_of(folder, importing)
             counts[state] = counts.get(state, 0) + 1
@@ -135,13 +168,10 @@ class FolderStatusPanel(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, state)
             item.setToolTip(0, folder.path)
             item.setToolTip(1, text + (f"\n{folder.problem}" if state == ERROR and folder.problem else ""))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
-            if state in (ERROR, MISSING):
-                reasons.append(f"{MARKS[state]} {Path(folder.path).name}: {text}")
-        self.problems.setText("\n".join(reasons))
-        self.problems.setVisible(bool(reasons))
         self.tree.setVisible(bool(folders))
-        self._fit_height(len(folders))
+        self._fit_height()
         if not folders:
             self.summary.setText(self.tr("No folder is connected. Connect the folder where you save "
                                          "your child's chat exports, and Guardian imports new ones "
@@ -152,12 +182,37 @@ class FolderStatusPanel(QWidget):
         self.status_line.setText(self._line(folders, counts))
         self.status_line.setVisible(bool(folders))
 
-    def _fit_height(self, rows: int) -> None:
-        """As tall as its folders (up to five), so an empty list takes no room."""
-        row = self.tree.sizeHintForRow(0) if rows else 0
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() in (QEvent.Type.FontChange, QEvent.Type.Show,
+                                                     QEvent.Type.Resize):
+            QTimer.singleShot(0, self, self._state_width_changed)
+        return False
+
+    def _state_width_changed(self, *_: object) -> None:
+        # The rows' heights follow the state column's width.
+        width = self.tree.header().sectionSize(STATE_COLUMN)
+        if width == self._laid_out_width and self.tree.height() == self._fitted_height:
+            return
+        self._laid_out_width = width
+        self.tree.doItemsLayout()
+        self._fit_height()
+
+    def row_heights(self) -> list[int]:
+        """What each folder's row needs, its state wrapped to the column."""
+        fm = self.tree.fontMetrics()
+        width = self.tree.header().sectionSize(STATE_COLUMN)
+        line = fm.height() + 6
+        return [max(line, self.delegate.text_height(self.tree.topLevelItem(i).text(STATE_COLUMN), fm, width))
+                for i in range(self.tree.topLevelItemCount())]
+
+    def _fit_height(self) -> None:
+        """As tall as its folders' rows (up to five), so an empty list takes
+        no room and a long reason is not cut."""
+        heights = self.row_heights()[:5] or [self.fontMetrics().height() + 6]
         header = self.tree.header().sizeHint().height()
         frame = 2 * self.tree.frameWidth()
-        self.tree.setFixedHeight(header + frame + max(row, self.fontMetrics().height() + 6) * max(1, min(rows, 5)) + 4)
+        self._fitted_height = header + frame + sum(heights) + 4
+        self.tree.setFixedHeight(self._fitted_height)
 
     def _line(self, folders: list[FolderState], counts: dict[str, int]) -> str:
         if not folders:

@@ -33,7 +33,7 @@ from guardian.ui.family_rules import FamilyRules, scan_with_rules
 from guardian.ui.findings import FindingsPane
 from guardian.ui.folder_status import FolderStatusPanel
 from guardian.ui.findings_data import FindingRow, context
-from guardian.ui.findings_loader import FindingsLoader, LastVisit, Snapshot
+from guardian.ui.findings_loader import FindingsLoader, LastVisit, Snapshot, release_gradually
 from guardian.ui.storeaccess import StoreFactory, reopener
 from guardian.ui.wizard import ImportWizard, local_paths
 
@@ -166,9 +166,10 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.findings)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([220, 560, 480])
+        # The findings list gets the most: six columns must stay readable.
+        splitter.setSizes([180, 660, 440])
         self.splitter = splitter
         self.dashboard = Dashboard()
         self.folder_status = FolderStatusPanel()
@@ -450,12 +451,16 @@ class MainWindow(QMainWindow):
         conversations = snapshot.conversations
         self.conversations.show_conversations(conversations)
         self._child_by_conversation = {c.id: c.child for c in conversations}
-        self._rows = snapshot.rows
+        replaced, self._rows = self._rows, snapshot.rows
         self.findings.set_loading(False)
         self.findings.set_rows(self._rows, has_chats=bool(conversations))
         visit = self._last_visit()
         self.dashboard.last_seen = visit.newest_seen
         self.dashboard.show_rows(self._rows, visit.when, snapshot.summary)
+        if replaced is not self._rows:
+            # The list, the overview and the window have let go of the old rows.
+            release_gradually(replaced, self)
+        del replaced
         self.findings_loaded.emit()
         self._run_after_load()
 

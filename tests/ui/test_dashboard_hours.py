@@ -1,0 +1,37 @@
+"""The overview's "By hour of the day" chart says which hour is which (in
+the interface's digits) and what its shading and colours mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_findings_loading import add_findings
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_hours_chart_is_labelled_and_explained(qtbot, window, store, shot, lang) -> None:
+    add_findings(store, 6, "chat")
+    with qtbot.waitSignal(window.findings_loaded, timeout=20000):
+        window.refresh()
+    if lang == "en":
+        window.switch_language("en")
+        qtbot.waitUntil(lambda: window.windowTitle() == "Guardian")
+    try:
+        window.show_tab(1)
+        dashboard = window.dashboard
+        written = dict(dashboard.hours.hour_labels())
+        assert {0, 6, 12, 18} <= set(written)
+        if lang == "ar":
+            assert written[12] == "١٢" and written[18] == "١٨"      # Arabic-Indic, as elsewhere
+            assert "الليل" in dashboard.hours_legend.text()
+        else:
+            assert written[12] == "12" and written[18] == "18"
+            assert "Shaded: night, from 10 pm to 6 am" in dashboard.hours_legend.text()
+            assert "12 is noon" in dashboard.hours_legend.text()
+        assert dashboard.hours_legend.isVisible()
+        shade = dashboard.hours.night_shade()
+        assert shade.alpha() > 0
+        shot(window, f"32-overview-hours-{lang}")
+    finally:
+        if lang == "en":
+            window.switch_language("ar")
