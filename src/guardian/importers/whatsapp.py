@@ -182,6 +182,14 @@ def conversation_for(info: Survey, source: Source) -> Conversation:
                         title=title, is_group=is_group, owner=None)
 
 
+def _needs_special(body: str, siblings: frozenset[str]) -> bool:
+    """For a body that passed `rows`' first/last character gate: could
+    `_Reader._special` make anything of it but the plain text?  Only by
+    finding it among the files next to the export, among the placeholders
+    (some Arabic ones start and end with letters) or as a location."""
+    return body in siblings or body in _EXACT or "maps" in body
+
+
 class _Reader:
     """The second pass: header lines become messages, other lines join the
     message above them."""
@@ -294,10 +302,15 @@ class _Reader:
                 else:
                     if senders is not None and sender not in senders and len(senders) < MAX_TRACKED_SENDERS:
                         senders.add(sender)
-                    if siblings:
+                    body = line[colon + 2:]
+                    # `_special` would only find a media file named by the
+                    # body; the gate above already sent every other marker
+                    # it knows there, except an unmarked placeholder or a
+                    # maps link (see `_needs_special`).
+                    if siblings and _needs_special(body, siblings):
                         pending = special(sender, ts, line, colon, line_no)
                     else:
-                        pending = (sender, ts, line[colon + 2:], line, line_no, None, None, False)
+                        pending = (sender, ts, body, line, line_no, None, None, False)
             if out:
                 yield out
         if pending is not None:
