@@ -6,12 +6,26 @@ screen readers."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QLocale, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QShowEvent
-from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QDate, QDateTime, QLocale, QRectF, QSize, Qt, QTime
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guardian.domain import CATEGORY_IDS
 from guardian.ui import contrast, labels
@@ -24,6 +38,14 @@ SENDER_COLOUR = QColor("#4b5563")
 def _rtl(widget: QWidget) -> bool:
     return widget.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
+
+def local_date(value: date | datetime, pattern: str) -> str:
+    """A date or time in the interface's digits (Arabic-Indic in Arabic),
+    as the counts beside it are."""
+    day = QDate(value.year, value.month, value.day)
+    if isinstance(value, datetime):
+        return QLocale().toString(QDateTime(day, QTime(value.hour, value.minute)), pattern)
+    return QLocale().toString(day, pattern)
 
 class _Chart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -183,7 +205,7 @@ class TimelineChart(_Chart):
             if i % step == 0:
                 p.setPen(self._text_colour())
                 p.drawText(QRectF(x - slot * 2, bottom + 2, slot * 5, fm.height() + 4),
-                           Qt.AlignmentFlag.AlignHCenter, start.strftime("%m-%d"))
+                           Qt.AlignmentFlag.AlignHCenter, local_date(start, "MM-dd"))
         p.setPen(self._text_colour())
         p.drawLine(left, int(bottom), right, int(bottom))
 
@@ -284,7 +306,7 @@ class Dashboard(QScrollArea):
                                .replace("%1", loc.toString(summary.new_since)))
         else:
             text = self.tr("Since your last visit (%1): %2 new findings, %3 of them serious.")
-            self.since.setText(text.replace("%1", last_visit.strftime("%Y-%m-%d %H:%M"))
+            self.since.setText(text.replace("%1", local_date(last_visit, "yyyy-MM-dd HH:mm"))
                                .replace("%2", loc.toString(summary.new_since))
                                .replace("%3", loc.toString(summary.serious_new)))
         cats = summary.categories
