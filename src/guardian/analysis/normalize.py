@@ -614,8 +614,7 @@ def normalize_text(text: str) -> str:
     The steps' `fast` functions, each behind its cheap test; the word-local
     steps come from `_PieceForms`, so a message whose pieces were seen
     before costs a few dictionary lookups.  The tests check that this
-    equals running `STEPS` one by one, and the reference implementation
-    `_normalize_text_steps`.
+    equals running `STEPS` one by one.
     """
     if _needs_nfkc(text):
         text = _nfkc(text)
@@ -644,25 +643,6 @@ def normalize_text(text: str) -> str:
         text = " ".join([piece[2] for piece in pieces])
     else:
         text = " ".join([piece[1] for piece in pieces])
-    return " ".join(text.split())
-
-
-def _normalize_text_steps(text: str) -> str:
-    """`normalize_text` as it was written first, one step after the other
-    (the reference the tests compare the piece-wise version with)."""
-    if _needs_nfkc(text):
-        text = normalize_unicode(text)
-    text = text.translate(_CHARACTERS)
-    if ZWJ in text:
-        text = _STRAY_ZWJ.sub("", text)
-    text = _IN_WORD.sub(_in_word_repl, text)
-    if _MAYBE_OBFUSCATED.search(text):
-        text = _OBFUSCATION.sub(_obfuscation_repl, text)
-    text = _ELONGATION.sub(r"\1", text)
-    if _LATIN.search(text):
-        text = _arabizi_fast(text)
-    if _MAYBE_EMOJI.search(text):
-        text = _EMOJI.sub(r" \g<0> ", text)
     return " ".join(text.split())
 
 

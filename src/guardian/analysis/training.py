@@ -38,8 +38,6 @@ TARGET_PRECISION = 0.90
 # until at most this share of them is flagged by any label.
 HARD_NEGATIVE_WEIGHT = 3.0
 MAX_HARD_NEGATIVE_RATE = 0.02
-# Public tweets (insults only) count this much against our own chat lines.
-OUTSIDE_WEIGHT = 1.0
 TRAIN_SETTINGS = FeatureSettings(sublinear_tf=True)
 NEAR_DUPLICATE = 0.8       # character 3-gram Jaccard
 _MINHASHES = 64
@@ -123,12 +121,6 @@ def _is_hard_negative(ex: Example) -> bool:
     return not ex.outside and not ex.labels and ex.known is None
 
 
-def _weight(ex: Example) -> float:
-    if ex.outside:
-        return OUTSIDE_WEIGHT
-    return HARD_NEGATIVE_WEIGHT if _is_hard_negative(ex) else 1.0
-
-
 def _fit(x: sp.csr_matrix, y: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, float]:
     # The dual solver reaches the same optimum as the primal one about ten
     # times faster here (far more features than examples).
@@ -209,7 +201,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     x = featurizer.transform(normalised).to_scipy()
     y, known = _label_matrix(examples)
     folds = assign_folds([ex.text for ex in examples], groups=corpus.translation_sets(examples))
-    weights = np.array([_weight(ex) for ex in examples])
+    weights = np.array([HARD_NEGATIVE_WEIGHT if _is_hard_negative(ex) else 1.0 for ex in examples])
     n_labels = len(CATEGORY_IDS)
     oof_margin = np.zeros(y.shape, dtype=np.float64)
     coefs, intercepts = [], []

@@ -113,11 +113,7 @@ class Cipher:
         plain = b"".join((_U32(len(text_bytes)), text_bytes, _U32(len(raw_bytes)), raw_bytes,
                           _NONE_BYTES if attachment_name is None
                           else _length_prefixed(attachment_name)))
-        used = self._used
-        if used >= len(self._nonces):
-            self._nonces, used = os.urandom(NONCE_BYTES * _NONCES_PER_DRAW), 0
-        self._used = used + NONCE_BYTES
-        nonce = self._nonces[used:used + NONCE_BYTES]
+        nonce = self._next_nonce()
         return nonce + self._aead.encrypt(nonce, plain, None)
 
 

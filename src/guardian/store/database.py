@@ -507,8 +507,6 @@ class ImportSession:
         self._pending: MessageBatch | None = None
         self._marked: tuple[object, ...] | None = None
         self.touched_conversations: set[int] = set()
-        self.added = 0
-        self.seen = 0
 
     def __enter__(self) -> ImportSession:
         self._con.execute("BEGIN IMMEDIATE")
@@ -587,8 +585,7 @@ class ImportSession:
         self._con.execute("SAVEPOINT guardian_source")
         self._marked = (dict(self._conversations), dict(self._participants),
                         {cid: dict(names) for cid, names in self._senders.items()},
-                        dict(self._owners), set(self.touched_conversations), self.seen, self.added,
-                        self._writer.added.copy())
+                        dict(self._owners), set(self.touched_conversations), self._writer.added.copy())
 
     def undo_to_mark(self) -> None:
         """Drop everything added since `mark`, in the database and here."""
@@ -598,7 +595,7 @@ class ImportSession:
         self._con.execute("ROLLBACK TO guardian_source")
         self._con.execute("RELEASE guardian_source")
         (self._conversations, self._participants, self._senders, self._owners,
-         self.touched_conversations, self.seen, self.added, self._writer.added) = self._marked
+         self.touched_conversations, self._writer.added) = self._marked
         self._seen_identities.clear()
         self._repeats.clear()
         self._marked = None
@@ -650,9 +647,7 @@ class ImportSession:
         before = self._writer.added[source_id]
         self.queue_messages(messages, source_id)
         self._drain()
-        added = self._writer.added[source_id] - before
-        self.added += added
-        return added
+        return self._writer.added[source_id] - before
 
     def added_for(self, source_id: int) -> int:
         """Write everything queued; how many of the source's messages were new."""
@@ -745,13 +740,11 @@ class ImportSession:
             if count == room:
                 batch.rows += count
                 batch.content_bytes += content_bytes
-                self.seen += count
                 count, room, content_bytes = 0, row_limit, 0
                 batch = self._batch(source_id, full=True)
                 values = batch.values
         batch.rows += count
         batch.content_bytes += content_bytes
-        self.seen += count
 
     def _batch(self, source_id: int, full: bool = False) -> MessageBatch:
         """The batch to add rows to; a full one (or another source's) goes
