@@ -1,6 +1,6 @@
 """Classification speed, model load time and model size.
 
-    python bench/classify_bench.py [--messages 20000] [--repeat 1] [--baseline-python PATH]
+    python bench/classify_bench.py [--messages 20000] [--repeat 1] [--baseline-python PATH] [--model DIR]
 
 Classifies the same batch of Arabic tweets/chat lines on one core with
 Guardian's classifier (normalise -> features -> model -> labels, no
@@ -69,12 +69,14 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=1, help="runs per side; the fastest counts")
     parser.add_argument("--baseline-python", help="a Python with arabic-toxic installed")
+    parser.add_argument("--model", type=Path, default=ROOT / "assets" / "model",
+                        help="model folder (default: the shipped model)")
     args = parser.parse_args()
     texts = texts_for_bench(args.messages)
 
     from guardian.analysis.classify import Classifier
     from guardian.analysis.model import MODEL_STEM, Model
-    folder = ROOT / "assets" / "model"
+    folder = args.model
     Model.load(folder)                       # warm the imports and the OS file cache
     start = time.perf_counter()
     model = Model.load(folder)

@@ -97,3 +97,20 @@ def test_no_display_says_how_to_get_one(monkeypatch: pytest.MonkeyPatch,
         monkeypatch.delenv(var, raising=False)
     assert main(["demo"]) == EXIT_NO_DISPLAY
     assert "xvfb-run" in capsys.readouterr().err
+
+
+def test_eval_reads_several_files_and_names_a_bad_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    header = "text\tlabels\tdialect\tnote\n"
+    threats = tmp_path / "threat_new.tsv"
+    threats.write_text(header + "والله لاذبحك بكرة بعد المدرسة\tthreat\tgulf\tthreat after school\n"
+                       "هكسرلك راسك لو شفتك\tthreat\tegyptian\tthreat on sight\n", encoding="utf-8")
+    negatives = tmp_path / "negatives_new.tsv"
+    negatives.write_text(header + "الامتحان قتلني اليوم\t\tgulf\texam\n"
+                         "ابعتلي صورة الواجب لو سمحت\t\tegyptian\thomework photo\n", encoding="utf-8")
+    assert main(["eval", str(threats), str(negatives)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "threat" in out and "false-positive rate on 2 negatives" in out and "messages 4" in out
+    broken = tmp_path / "broken.tsv"
+    broken.write_text("just some words\n", encoding="utf-8")
+    assert main(["eval", str(threats), str(broken)]) == EXIT_BAD_INPUT
+    assert str(broken) in capsys.readouterr().err

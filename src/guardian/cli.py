@@ -99,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                                               "keyring entry (cannot be undone)")
     delete.add_argument("--yes", action="store_true", help="confirm; without it nothing is deleted")
 
-    ev = sub.add_parser("eval", help="print per-category precision, recall and F1 on a labelled TSV")
-    ev.add_argument("file", metavar="FILE.tsv")
+    ev = sub.add_parser("eval", help="print per-category precision, recall and F1 on labelled TSV files")
+    ev.add_argument("files", metavar="FILE.tsv", nargs="+")
     return parser
 
 

@@ -26,6 +26,12 @@ def cues(text: str) -> set[str]:
     ("ما تقولي لاحد، كم عمرك؟", "grooming_combo"),
     ("محد يكلمها بكرة", "exclusion_call"),
     ("ودي اختفي من هالدنيا", "self_harm_words"),
+    ("يا حيوان يا متخلف", "insult_words"),
+    ("راح تندم والله", "threat_phrase"),
+    ("ghadi tchouf", "threat_phrase"),
+    ("في حساب وهمي باسمك", "fake_account_words"),
+    ("الكل يقول انها مفبركة", "rumor_words"),
+    ("ابعتي صورة سكسي", "sexual_talk"),
 ])
 def test_cue_found(text: str, expected: str) -> None:
     assert expected in cues(text)
@@ -37,10 +43,16 @@ def test_cue_found(text: str, expected: str) -> None:
     "الامتحان قتلني",
     "قطتي نايمة",
     "مرحبا كيف حالك",
+    "نسيت كلمة السر حق الواي فاي",
+    "الكلب تبعنا نايم",
+    "بسم الله الرحمن الرحيم",
+    "حسبي الله ونعم الوكيل",
+    "جدتي تسلم عليك وتقول تعال بكرة",
 ])
 def test_ordinary_chat_has_no_strong_cue(text: str) -> None:
     strong = {"image_body_request", "harm_to_family", "harm_to_pet", "conditional_publish",
-              "money_leverage", "grooming_combo", "self_harm_words", "exclusion_call"}
+              "money_leverage", "grooming_combo", "self_harm_words", "exclusion_call", "insult_words",
+              "threat_phrase", "fake_account_words", "rumor_words", "sexual_talk"}
     assert not cues(text) & strong
 
 

@@ -52,6 +52,12 @@ def test_piecewise_normalisation_equals_the_steps(text: str) -> None:
     assert nz.normalize_text(text) == expected  # again, from the piece cache
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed)
+def test_normalised_words_are_the_normalised_text_split(text: str) -> None:
+    assert nz.normalized_words(text) == _steps_one_by_one(text).split()
+
+
 def test_piece_cache_is_bounded_and_restarts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nz._PieceForms, "limit", 3)
     monkeypatch.setattr(nz, "_PIECES", nz._PieceForms())

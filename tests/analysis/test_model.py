@@ -67,6 +67,17 @@ def test_refuses_other_feature_version(small_model: Path, tmp_path: Path) -> Non
         Model.load(folder)
 
 
+def test_refuses_a_model_trained_for_other_cues(small_model: Path, tmp_path: Path) -> None:
+    folder = _copy(small_model, tmp_path / "m")
+    meta_path = folder / f"{MODEL_STEM}.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    assert meta["cues"] and Model.load(small_model)
+    meta["cues"] = meta["cues"][:-1]
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="structural cues"):
+        Model.load(folder)
+
+
 def test_refuses_damaged_weights(small_model: Path, tmp_path: Path) -> None:
     folder = _copy(small_model, tmp_path / "m")
     npz = folder / f"{MODEL_STEM}.npz"

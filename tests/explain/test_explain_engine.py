@@ -182,6 +182,17 @@ def test_threat_with_family_and_place_is_explained(guidance: Guidance, templates
     assert "threat:report-to-police" in [s.id for s in ar.steps]
 
 
+def test_word_cues_speak_only_where_nothing_stronger_did(guidance: Guidance, templates: Templates) -> None:
+    f = finding(("threat",), Severity.CRITICAL)
+    strong = explain_finding(f, message(), lang="en", guidance=guidance, templates=templates,
+                             cues=("harm_to_family", "threat_phrase", "harm_verb"))
+    assert "your family" in strong.severity_reason and "threatening phrase" not in strong.severity_reason
+    weak = explain_finding(finding(("threat", "insult"), Severity.HIGH), message(), lang="en", guidance=guidance,
+                           templates=templates, cues=("threat_phrase", "harm_verb", "insult_words"))
+    assert "a threatening phrase" in weak.severity_reason
+    assert "physical harm" not in weak.severity_reason      # one phrase per category
+
+
 def test_base_rule_when_nothing_else_applies(guidance: Guidance, templates: Templates) -> None:
     for cat in CATEGORY_IDS:
         e = _explain(guidance, templates, (cat,), engine.BASE_SEVERITY[cat], "ar")

@@ -242,6 +242,11 @@ _add(WEAK, "روح", "ruh")
 _add(WEAK, "بدي", "bde")
 _add(WEAK, "كس", "kus")
 
+# More digit-less spellings from every dialect, Maghrebi first (their own module: data, not code).
+from guardian.analysis.arabizi_more import MORE_STRONG, MORE_WEAK  # noqa: E402
+STRONG.update({k: v for k, v in MORE_STRONG.items() if k not in STRONG})
+WEAK.update({k: v for k, v in MORE_WEAK.items() if k not in WEAK and k not in STRONG})
+
 # Arabic article written apart ("ibn el kalb"): joined to the next word.
 ARTICLES = frozenset({"el", "al", "il", "l"})
 

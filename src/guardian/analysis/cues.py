@@ -29,7 +29,8 @@ _MAX_PHRASE = 3
 _LISTS = ("REQUEST_VERBS", "IMAGE_WORDS", "BODY_WORDS", "HARM_VERBS", "FAMILY_WORDS", "PET_WORDS",
           "PLACE_TIME_WORDS", "CONDITIONALS", "PUBLISH_VERBS", "MONEY_WORDS", "YOUR_PHOTOS",
           "SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY", "SELF_HARM", "NOBODY",
-          "ENGAGE_VERBS", "REMOVE_VERBS")
+          "ENGAGE_VERBS", "REMOVE_VERBS", "INSULT_WORDS", "SEXUAL_TALK", "RUMOR_WORDS",
+          "FAKE_ACCOUNT_WORDS", "THREAT_PHRASES")
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,16 @@ RULES: dict[str, _Rule] = {
     "grooming_combo": _grooming_combo,
     "self_harm_words": _all_of("SELF_HARM"),
     "exclusion_call": _exclusion,
+    # One list on its own: weak evidence, weighed by the model, but it
+    # knows spellings the training corpus may never have used.
+    "insult_words": _all_of("INSULT_WORDS"),
+    "sexual_talk": _all_of("SEXUAL_TALK"),
+    "rumor_words": _all_of("RUMOR_WORDS"),
+    "fake_account_words": _all_of("FAKE_ACCOUNT_WORDS"),
+    "threat_phrase": _all_of("THREAT_PHRASES"),
+    "harm_verb": _all_of("HARM_VERBS"),
+    "publish_verb": _all_of("PUBLISH_VERBS"),
+    "body_words": _all_of("BODY_WORDS"),
 }
 CUE_NAMES: tuple[str, ...] = tuple(RULES)
 # The lists each rule reads: a rule none of whose lists was found finds
@@ -213,6 +224,14 @@ _RULE_LISTS: dict[str, frozenset[str]] = {
     "grooming_combo": frozenset({"SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY"}),
     "self_harm_words": frozenset({"SELF_HARM"}),
     "exclusion_call": frozenset({"NOBODY", "ENGAGE_VERBS", "REMOVE_VERBS"}),
+    "insult_words": frozenset({"INSULT_WORDS"}),
+    "sexual_talk": frozenset({"SEXUAL_TALK"}),
+    "rumor_words": frozenset({"RUMOR_WORDS"}),
+    "fake_account_words": frozenset({"FAKE_ACCOUNT_WORDS"}),
+    "threat_phrase": frozenset({"THREAT_PHRASES"}),
+    "harm_verb": frozenset({"HARM_VERBS"}),
+    "publish_verb": frozenset({"PUBLISH_VERBS"}),
+    "body_words": frozenset({"BODY_WORDS"}),
 }
 
 

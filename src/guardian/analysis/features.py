@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from guardian.analysis.cues import CUE_NAMES, CueHit, find_cues
-from guardian.analysis.hashing import char_ngrams, word_ngrams
+from guardian.analysis.hashing import ngram_blocks
 from guardian.analysis.sparse import SparseRows
 
 FEATURE_VERSION = 2   # 2: word n-grams hashed batch-wise
@@ -59,12 +59,13 @@ class Featurizer:
     def cue_offset(self) -> int:
         return 2 ** self.settings.char_bits + 2 ** self.settings.word_bits
 
-    def transform(self, normalised: list[str], cues: list[list[CueHit]] | None = None) -> SparseRows:
-        """Feature rows for normalised texts; pass the texts' cues when the
-        caller has found them already."""
+    def transform(self, normalised: list[str], cues: list[list[CueHit]] | None = None,
+                  split: list[list[str]] | None = None) -> SparseRows:
+        """Feature rows for normalised texts; pass the texts' cues, and
+        their words (``text.split()``), when the caller has them already."""
         st = self.settings
-        chars = char_ngrams(normalised, st.char_min, st.char_max, st.char_bits, st.sublinear_tf)
-        words = word_ngrams(normalised, st.word_min, st.word_max, st.word_bits, st.sublinear_tf)
+        chars, words = ngram_blocks(normalised, (st.char_min, st.char_max, st.char_bits),
+                                    (st.word_min, st.word_max, st.word_bits), st.sublinear_tf, split)
         found = cues if cues is not None else [find_cues(text) for text in normalised]
         return SparseRows.hstack([chars, words, self.cue_matrix(found)])
 

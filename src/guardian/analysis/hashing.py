@@ -1,19 +1,30 @@
 """Fast, stable feature hashing for a batch of texts.
 
-Character n-grams are hashed for the whole batch at once with NumPy (no
-Python loop per n-gram), which is what makes classification fast enough
-for a million-message chat history.  Like scikit-learn's `char_wb`
-analyzer, an n-gram may touch a space only at its ends, so n-grams stay
-inside words (with the word's edges marked).  Hashes are our own and
-stable across runs and machines (Python's `hash()` is salted per process).
+Character n-grams are hashed with NumPy (no Python loop per n-gram), which
+is what makes classification fast enough for a million-message chat
+history.  Like scikit-learn's `char_wb` analyzer, an n-gram may touch a
+space only at its ends, so n-grams stay inside words (with the word's
+edges marked).  Hashes are our own and stable across runs and machines
+(Python's `hash()` is salted per process).
+
+Both kinds of n-gram are built from words (a text's pieces between
+whitespace): a text's character n-grams are those of " word " for each of
+its words, and its tokens are its words' tokens end to end.  Chat repeats
+the same words, so each word's n-gram columns and token hashes are
+computed once and kept (`_Vocabulary`); a batch then costs one dictionary
+look-up per word and a few NumPy passes.  The matrices are the same, bit
+for bit, as hashing every text whole (tests/analysis/test_classify_fast.py
+keeps that code as the reference).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import zlib
-from collections.abc import Sequence
-from itertools import chain
+from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -44,13 +55,9 @@ def _finalise(h: np.ndarray, n: int, bits: int) -> np.ndarray:
     return (h & np.uint64((1 << bits) - 1)).astype(np.int32)
 
 
-def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
-                sublinear: bool = False) -> SparseRows:
-    """L2-normalised counts (or 1 + log counts) of hashed character n-grams,
-    texts x 2**bits."""
-    if not texts:
-        return SparseRows.from_triples(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32),
-                                       (0, 1 << bits))
+def _char_pairs(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """(text index, column) of every character n-gram occurrence, all texts
+    hashed at once."""
     points, rows = _codepoints(texts)
     size = len(points)
     is_sep = points == _SEPARATOR
@@ -78,7 +85,133 @@ def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
         idx = np.nonzero(ok)[0]
         all_rows.append(rows[idx])
         all_cols.append(_finalise(h[idx], n, bits))
-    return _matrix(all_rows, all_cols, len(texts), bits, sublinear)
+    if not all_rows:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    return np.concatenate(all_rows), np.concatenate(all_cols)
+
+
+class _Runs:
+    """Values computed once per word and kept in one growing array, word
+    after word: word i's run is values[bounds[i]:bounds[i + 1]]."""
+
+    def __init__(self, compute: Callable[[list[str]], tuple[np.ndarray, np.ndarray]], dtype: type) -> None:
+        # compute(words) -> (word index of each value, values), grouped by word
+        self.compute = compute
+        self.values = np.zeros(1024, dtype=dtype)
+        self.bounds = np.zeros(1024, dtype=np.int64)
+        self.size = 0
+
+    def add(self, first: int, new: list[str]) -> None:
+        owners, values = self.compute(new)
+        count = first + len(new)
+        if count + 1 > len(self.bounds):
+            self.bounds = np.resize(self.bounds, max(2 * len(self.bounds), count + 1))
+        np.cumsum(np.bincount(owners, minlength=len(new)), out=self.bounds[first + 1:count + 1])
+        self.bounds[first + 1:count + 1] += self.size
+        end = self.size + len(values)
+        if end > len(self.values):
+            self.values = np.resize(self.values, max(2 * len(self.values), end))
+        self.values[self.size:end] = values
+        self.size = end
+
+    def gather(self, ids: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The runs of words `ids` end to end, and the row of each value."""
+        starts = self.bounds[ids]
+        lengths = self.bounds[ids + 1] - starts
+        total = int(lengths.sum())
+        place = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        place += np.arange(total, dtype=np.int64)
+        return self.values[place], np.repeat(rows, lengths)
+
+
+class _Vocabulary:
+    """Word (a text's piece between whitespace) -> what the features need
+    of it, computed once: its tokens' hashes and, for one setting of the
+    character n-grams (none: tokens only), their columns as they occur in
+    " word ", sorted."""
+
+    limit = 100_000      # words (about 40 MB with the dictionary), then it starts again
+
+    def __init__(self, char: tuple[int, int, int] | None) -> None:
+        self.char = char
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.tokens = _Runs(_token_hashes, np.uint64)
+        self.grams = None if self.char is None else _Runs(partial(_word_grams, *self.char), np.int32)
+
+    def lookup(self, words: list[str], rows: np.ndarray, tokens: bool = True,
+               grams: bool = True) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """(token hashes, their rows) and (n-gram columns, their rows) of
+        `words` end to end, each only if asked for (else empty); `rows`:
+        each word's row."""
+        with self.lock:   # one batch at a time: adding moves the arrays
+            ids = self._ids_of(words)
+            none = np.zeros(0, dtype=np.int32)
+            return (self.tokens.gather(ids, rows) if tokens else (none.astype(np.uint64), none),
+                    self.grams.gather(ids, rows) if grams and self.grams is not None else (none, none))
+
+    def _ids_of(self, words: list[str]) -> np.ndarray:
+        ids = self.ids
+        got = np.fromiter(map(ids.get, words, repeat(-1, len(words))), dtype=np.int64, count=len(words))
+        if len(got) and got.min() < 0:
+            new = [w for w in dict.fromkeys(words) if w not in ids]
+            if len(ids) + len(new) > self.limit:
+                self.clear()
+                ids = self.ids
+                new = list(dict.fromkeys(words))
+            first = len(ids)
+            self.tokens.add(first, new)
+            if self.grams is not None:
+                self.grams.add(first, new)
+            ids.update(zip(new, range(first, first + len(new))))
+            got = np.fromiter(map(ids.__getitem__, words), dtype=np.int64, count=len(words))
+        return got
+
+
+def _word_grams(n_min: int, n_max: int, bits: int, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    rows, cols = _char_pairs(words, n_min, n_max, bits)
+    # grouped by word (and sorted within it)
+    keys = np.sort((rows.astype(np.int64) << 32) | cols.astype(np.int64))
+    return (keys >> 32).astype(np.int32), (keys & 0xFFFFFFFF).astype(np.int32)
+
+
+_VOCABULARIES: dict[tuple[int, int, int] | None, _Vocabulary] = {}
+
+
+def _vocabulary(char: tuple[int, int, int] | None) -> _Vocabulary:
+    vocabulary = _VOCABULARIES.get(char)
+    if vocabulary is None:
+        vocabulary = _VOCABULARIES[char] = _Vocabulary(char)
+    return vocabulary
+
+
+def _split(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """Every text's words (between whitespace) in order, and the text
+    index of each word."""
+    pieces = list(map(str.split, texts))
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    return list(chain.from_iterable(pieces)), np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+
+
+def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
+                sublinear: bool = False) -> SparseRows:
+    """L2-normalised counts (or 1 + log counts) of hashed character n-grams,
+    texts x 2**bits.
+
+    An n-gram never has a space inside, only at its ends, so a text's
+    n-grams are those of " word " for each of its words, and each word's
+    are hashed once (`_Vocabulary`)."""
+    words, rows = _split(texts)
+    _, grams = _vocabulary((n_min, n_max, bits)).lookup(words, rows, tokens=False)
+    return _char_block(grams, len(texts), bits, sublinear)
+
+
+def _char_block(grams: tuple[np.ndarray, np.ndarray], n_texts: int, bits: int, sublinear: bool) -> SparseRows:
+    cols, rows = grams
+    return _matrix(rows, cols, n_texts, bits, sublinear)
 
 
 def _stable_hash(token: str) -> int:
@@ -102,16 +235,30 @@ class _TokenHashes(dict[str, int]):
 _TOKEN_HASHES = _TokenHashes()
 
 
+def _token_hashes(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    token_lists = [_TOKEN.findall(word) for word in words]
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    hashes = np.fromiter(map(_TOKEN_HASHES.__getitem__, chain.from_iterable(token_lists)), dtype=np.uint64,
+                         count=int(lengths.sum()))
+    return np.repeat(np.arange(len(words), dtype=np.int32), lengths), hashes
+
+
 def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
                 sublinear: bool = False) -> SparseRows:
     """L2-normalised counts (or 1 + log counts) of hashed word n-grams (each emoji or symbol is
     a token of its own).  Tokens are hashed one by one; n-grams are then
-    combined for the whole batch at once."""
-    token_lists = [_TOKEN.findall(text) for text in texts]
-    lengths = np.array([len(tokens) for tokens in token_lists], dtype=np.int64)
-    hashes = np.fromiter(map(_TOKEN_HASHES.__getitem__, chain.from_iterable(token_lists)), dtype=np.uint64,
-                         count=int(lengths.sum()))
-    rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    combined for the whole batch at once.
+
+    A token (`_TOKEN`) never holds whitespace, so a text's tokens are its
+    words' tokens end to end, and each word is tokenised once."""
+    words, rows = _split(texts)
+    tokens, _ = _vocabulary(None).lookup(words, rows, grams=False)
+    return _word_block(tokens, len(texts), n_min, n_max, bits, sublinear)
+
+
+def _word_block(tokens: tuple[np.ndarray, np.ndarray], n_texts: int, n_min: int, n_max: int, bits: int,
+                sublinear: bool) -> SparseRows:
+    hashes, rows = tokens
     all_rows, all_cols = [], []
     combined = np.zeros(len(hashes), dtype=np.uint64)
     for n in range(1, n_max + 1):
@@ -125,17 +272,28 @@ def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
         idx = np.nonzero(same_text)[0]
         all_rows.append(rows[idx])
         all_cols.append(_finalise(combined[idx], 100 + n, bits))
-    return _matrix(all_rows, all_cols, len(texts), bits, sublinear)
+    if all_rows:
+        return _matrix(np.concatenate(all_rows), np.concatenate(all_cols), n_texts, bits, sublinear)
+    return _matrix(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), n_texts, bits, sublinear)
 
 
-def _matrix(rows: list[np.ndarray], cols: list[np.ndarray], n_texts: int, bits: int,
-            sublinear: bool = False) -> SparseRows:
-    if rows:
-        r = np.concatenate(rows)
-        c = np.concatenate(cols)
+def ngram_blocks(texts: Sequence[str], char: tuple[int, int, int], word: tuple[int, int, int],
+                 sublinear: bool = False, split: Sequence[list[str]] | None = None) -> tuple[SparseRows, SparseRows]:
+    """`char_ngrams(texts, *char)` and `word_ngrams(texts, *word)`, with
+    one look-up per word for both; `split`: ``text.split()`` of each text,
+    if the caller has it."""
+    if split is None:
+        words, rows = _split(texts)
     else:
-        r = c = np.zeros(0, dtype=np.int32)
-    m = SparseRows.from_counts(r, c, (n_texts, 1 << bits))
+        lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+        words, rows = list(chain.from_iterable(split)), np.repeat(np.arange(len(split), dtype=np.int32), lengths)
+    tokens, grams = _vocabulary(char).lookup(words, rows)
+    return (_char_block(grams, len(texts), char[2], sublinear),
+            _word_block(tokens, len(texts), *word, sublinear))
+
+
+def _matrix(rows: np.ndarray, cols: np.ndarray, n_texts: int, bits: int, sublinear: bool = False) -> SparseRows:
+    m = SparseRows.from_counts(rows, cols, (n_texts, 1 << bits))
     if sublinear:
         # 1 + log(count): a word repeated for emphasis (كلب كلب كلب) counts
         # a little more than once, not three times.

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from guardian.analysis.cues import CUE_NAMES
 from guardian.analysis.errors import ModelError
 from guardian.analysis.features import FeatureSettings, Featurizer
 from guardian.analysis.sparse import SparseRows, check_csr
@@ -44,10 +45,11 @@ class Model:
 
     def margins(self, features: SparseRows) -> np.ndarray:
         # Dense weights (features x labels, about 28 MB) make the product a
-        # gather and one bincount per label; column-major, so each label's
-        # weights are one contiguous array (a cache-friendlier gather).
+        # gather and a sum per row; row-major, so a feature's weights for
+        # all labels are side by side and one gather of whole rows fetches
+        # them (a cache line each, not one per label).
         if self._weights is None:
-            weights = np.zeros((self.coef.shape[1], self.coef.shape[0]), dtype=np.float32, order="F")
+            weights = np.zeros((self.coef.shape[1], self.coef.shape[0]), dtype=np.float32)
             for label in range(self.coef.shape[0]):
                 start, end = self.coef.indptr[label], self.coef.indptr[label + 1]
                 weights[self.coef.indices[start:end], label] = self.coef.data[start:end]
@@ -89,6 +91,11 @@ class Model:
             raise ModelError(f"{meta_path}: not a Guardian model (missing {', '.join(missing) or 'name'})")
         if tuple(meta["labels"]) != CATEGORY_IDS:
             raise ModelError(f"{meta_path}: the model's categories differ from this Guardian's")
+        if "cues" in meta and tuple(meta["cues"]) != CUE_NAMES:
+            # The cue columns sit at fixed positions: weights learnt for
+            # another list of cues would be read against the wrong ones.
+            raise ModelError(f"{meta_path}: the model was trained for other structural cues "
+                             "than this Guardian finds; retrain it with `guardian train`")
         try:
             settings = FeatureSettings.from_json(meta["features"])
         except (TypeError, ValueError) as exc:

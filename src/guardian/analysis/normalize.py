@@ -56,7 +56,7 @@ from camel_tools.utils.normalize import (
 
 from guardian.analysis import arabizi, confusables
 
-__all__ = ["Normalized", "Step", "STEPS", "count_elongations", "normalize", "normalize_text"]
+__all__ = ["STEPS", "Normalized", "Step", "count_elongations", "normalize", "normalize_text", "normalized_words"]
 
 Piece = arabizi.Piece
 # text, and per character: start and end (exclusive) in the original
@@ -572,7 +572,9 @@ class _PieceForms(dict[str, Forms]):
          piece followed by a space, _OBF_END if in the piece alone (the
          last piece), _ARABIZI if `_LATIN` finds something after
          elongation and `arabizi.may_change` (else `_arabizi_fast` changes
-         nothing), _HAS_EMOJI if `_MAYBE_EMOJI` does
+         nothing), _HAS_EMOJI if `_MAYBE_EMOJI` does, _SPACED if
+         form 1 is empty or has a space (else it is a word of the text
+         as it is)
     """
 
     limit = 100_000      # entries, then the cache starts again
@@ -590,6 +592,8 @@ class _PieceForms(dict[str, Forms]):
             flags = _OBF_MID | (_OBF_END if _MAYBE_OBFUSCATED.search(text) else 0)
         if _LATIN.search(elongated) and arabizi.may_change(elongated):
             flags |= _ARABIZI
+        if not elongated or " " in elongated:
+            flags |= _SPACED   # empty, or spaces inside (a tab, U+00A0 ...)
         spaced = elongated
         if _MAYBE_EMOJI.search(elongated):
             # without such a character `_EMOJI` matches nothing here
@@ -603,7 +607,7 @@ class _PieceForms(dict[str, Forms]):
         return forms
 
 
-_OBF_MID, _OBF_END, _ARABIZI, _HAS_EMOJI = 1, 2, 4, 8
+_OBF_MID, _OBF_END, _ARABIZI, _HAS_EMOJI, _SPACED = 1, 2, 4, 8, 16
 _PIECES = _PieceForms()
 _ELONGATED, _FLAGS = itemgetter(1), itemgetter(3)
 
@@ -616,11 +620,18 @@ def normalize_text(text: str) -> str:
     before costs a few dictionary lookups.  The tests check that this
     equals running `STEPS` one by one.
     """
+    return " ".join(normalized_words(text))
+
+
+def normalized_words(text: str) -> list[str]:
+    """``normalize_text(text).split()``, without joining and splitting
+    again: the classifier hashes the words and looks for cues in the text."""
     if _needs_nfkc(text):
         text = _nfkc(text)
     pieces = list(map(_PIECES.__getitem__, text.split(" ")))
     if not any(map(_FLAGS, pieces)):
-        return " ".join(" ".join(map(_ELONGATED, pieces)).split())
+        # each piece's form is one word: no joining and splitting
+        return list(map(_ELONGATED, pieces))
     inner = 0
     for piece in pieces[:-1]:
         inner |= piece[3]
@@ -629,13 +640,18 @@ def normalize_text(text: str) -> str:
     # `_MAYBE_OBFUSCATED` over the joined pieces: what it finds lies in one
     # piece, perhaps followed by the joining space.
     if inner & _OBF_MID or last & _OBF_END:
-        text = _OBFUSCATION.sub(_obfuscation_repl, " ".join([piece[0] for piece in pieces]))
-        text = _ELONGATION.sub(_elongation_repl, text)
-        if _LATIN.search(text):
-            text = _arabizi_fast(text)
-        if _MAYBE_EMOJI.search(text):
-            text = _EMOJI.sub(_emoji_repl, text)
-    elif flags & _ARABIZI:
+        joined = " ".join([piece[0] for piece in pieces])
+        text = _OBFUSCATION.sub(_obfuscation_repl, joined)
+        if text != joined:
+            text = _ELONGATION.sub(_elongation_repl, text)
+            if _LATIN.search(text):
+                text = _arabizi_fast(text)
+            if _MAYBE_EMOJI.search(text):
+                text = _EMOJI.sub(_emoji_repl, text)
+            return text.split()
+        # Most often a lone "و" or "a" between words, left as it was: the
+        # later steps go piece by piece, as for any other text.
+    if flags & _ARABIZI:
         text = _arabizi_fast(" ".join([piece[1] for piece in pieces]))
         if _MAYBE_EMOJI.search(text):
             text = _EMOJI.sub(_emoji_repl, text)
@@ -643,7 +659,7 @@ def normalize_text(text: str) -> str:
         text = " ".join([piece[2] for piece in pieces])
     else:
         text = " ".join([piece[1] for piece in pieces])
-    return " ".join(text.split())
+    return text.split()
 
 
 def normalize(text: str) -> Normalized:

@@ -10,7 +10,6 @@ import numpy as np
 
 from guardian.analysis import corpus, evaluation, model_card
 from guardian.analysis.classify import Classifier
-from guardian.analysis.cues import CUE_NAMES
 from guardian.analysis.training import train
 
 DEFAULT_OUT = corpus.REPO / "assets" / "model"
@@ -28,7 +27,6 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
     sources = dict(Counter(ex.origin for ex in examples))
     log(f"training on {len(examples)} examples ({len(ours)} ours, {len(outside)} licensed outside data)")
     result = train(examples, progress=log)
-    result.model.meta["cues"] = list(CUE_NAMES)
     result.model.meta["sources"] = sources
     measured: list[evaluation.MeasureResult] = []
     shared = evaluation.shared_folder()

@@ -22,6 +22,7 @@ from sklearn.linear_model import LogisticRegression
 from guardian import __version__
 from guardian.analysis import corpus
 from guardian.analysis.corpus import Example
+from guardian.analysis.cues import CUE_NAMES
 from guardian.analysis.features import FeatureSettings, Featurizer
 from guardian.analysis.model import MODEL_NAME, Model
 from guardian.analysis.normalize import normalize_text
@@ -252,6 +253,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
         "target_precision": TARGET_PRECISION,
         "hard_negative_weight": HARD_NEGATIVE_WEIGHT,
         "max_hard_negative_rate": MAX_HARD_NEGATIVE_RATE,
+        "cues": list(CUE_NAMES),
     }
     model = Model(meta=meta, settings=settings, coef=coef_matrix, intercept=np.array(intercepts),
                   platt_a=platt_a, platt_b=platt_b, thresholds=thresholds)

@@ -81,13 +81,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from guardian.analysis.evaluation import (format_table, hard_negative_fpr, known_matrix, label_matrix,
                                               per_category)
     from guardian.scanning import load_classifier
-    try:
-        examples = list(read_corpus_tsv(Path(args.file)))
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise CliError(f"{args.file}: cannot be read as a labelled TSV "
-                       f"(header: text<TAB>labels[<TAB>dialect<TAB>note]): {exc}", EXIT_BAD_INPUT) from None
-    if not examples:
-        raise CliError(f"{args.file}: no examples", EXIT_BAD_INPUT)
+    examples = []
+    for name in args.files:
+        # One file at a time: a corpus file's name tells which labels its
+        # lines were checked for (`threat_*.tsv`, `negatives_*.tsv`).
+        try:
+            found = list(read_corpus_tsv(Path(name)))
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            raise CliError(f"{name}: cannot be read as a labelled TSV "
+                           f"(header: text<TAB>labels[<TAB>dialect<TAB>note]): {exc}", EXIT_BAD_INPUT) from None
+        if not found:
+            raise CliError(f"{name}: no examples", EXIT_BAD_INPUT)
+        examples += found
     classifier = load_classifier()
     probs = classifier.scores([ex.text for ex in examples])
     flags = probs >= classifier.thresholds

@@ -32,6 +32,10 @@ _STRONG_INSULT = STRONG_INSULT
 _GROOMING_ITEMS: tuple[str, ...] = ("secrecy", "age_or_alone", "private_app", "gift_offer")
 _SEXUAL_CUES: tuple[str, ...] = ("image_body_request", "body_request", "image_request")  # strongest first
 _BLACKMAIL_CUES: tuple[str, ...] = ("money_leverage", "conditional_publish", "publish_your_photos")
+# Cues that only say a category's words are present: named for a category
+# no stronger cue above has described, strongest first.
+_WORD_CUES: tuple[str, ...] = ("threat_phrase", "harm_verb", "sexual_talk", "body_words", "publish_verb",
+                               "fake_account_words", "rumor_words", "insult_words")
 
 # Reason codes the conversation rules emit, most telling first.
 REASON_CODES: tuple[str, ...] = (
@@ -315,6 +319,13 @@ def _severity_reason(t: Templates, finding: Finding, message: Message, main: str
                                               else "cue.self_harm_words", lang)))
     if "exclusion_call" in cue_set:
         described.append(("exclusion", t.text("cue.exclusion_call", lang)))
+    covered = {category for category, _ in described}
+    if any(c in cue_set for c in _THREAT_SPECIFICS):
+        covered.add("threat")
+    for c in _WORD_CUES:
+        if c in cue_set and CUE_CATEGORY[c] not in covered:
+            described.append((CUE_CATEGORY[c], t.text(f"cue.{c}", lang)))
+            covered.add(CUE_CATEGORY[c])
     reasons = [reason_text(r, lang, templates=t) for r in _distinct_reasons(finding.reasons)]
 
     phrases = list(setting)
