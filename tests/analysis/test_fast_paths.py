@@ -120,6 +120,31 @@ def test_rules_skipped_only_when_they_find_nothing(found: cues_mod.Found) -> Non
             assert not rule(text, found)
 
 
+def _find_cues_reference(text: str) -> list[cues_mod.CueHit]:
+    found = cues_mod.lexicon_hits(text)
+    hits = []
+    for name, rule in cues_mod.RULES.items():
+        spans = rule(text, found) if found else None
+        if spans:
+            hits.append(cues_mod.CueHit(name, tuple(sorted(set(spans)))))
+    return hits
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed)
+def test_find_cues_asks_the_rules_that_matter(text: str) -> None:
+    candidate = nz.normalize_text(text)
+    assert cues_mod.find_cues(candidate) == _find_cues_reference(candidate)
+
+
+def test_find_cues_equals_asking_every_rule_on_the_corpus() -> None:
+    from guardian.analysis import corpus
+    for ex in corpus.our_corpus()[::3]:
+        text = nz.normalize_text(ex.text)
+        assert cues_mod.find_cues(text) == _find_cues_reference(text), ex.text
+        assert cues_mod.lexicon_hits(text) == _lexicon_hits_reference(text), ex.text
+
+
 def test_every_rule_names_its_lists() -> None:
     assert set(cues_mod._RULE_LISTS) == set(cues_mod.RULES)
     assert all(lists <= set(cues_mod._LISTS) for lists in cues_mod._RULE_LISTS.values())

@@ -81,7 +81,7 @@ def lexicon_hits(text: str) -> Found:
         bare = _WORD.findall(text)
         if _lookup_words().isdisjoint(bare):
             return {}
-        hits = _word_hits(bare, index, heads)
+        hits = _word_hits(bare, index, heads, _phrase_seconds())
         if not hits:
             return {}
         spans = [m.span() for m in _WORD.finditer(text)]
@@ -106,17 +106,20 @@ def lexicon_hits(text: str) -> Found:
     return found
 
 
-def _word_hits(words: list[str], index: dict[str, frozenset[str]],
-               heads: frozenset[str]) -> list[tuple[frozenset[str], int, int]]:
+def _word_hits(words: list[str], index: dict[str, frozenset[str]], heads: frozenset[str],
+               seconds: frozenset[str]) -> list[tuple[frozenset[str], int, int]]:
     """The loop of `lexicon_hits` on bare words: (lists, first word, last
-    word) of every word or phrase found, in the order found."""
+    word) of every word or phrase found, in the order found.  A phrase is
+    spelled out only when the next word can continue one: heads such as
+    يا, من and ما are in most messages."""
     hits = []
     count = len(words)
+    last = count - 1
     for i, word in enumerate(words):
         names = index.get(word)
         if names:
             hits.append((names, i, i))
-        if word in heads:
+        if word in heads and i < last and words[i + 1] in seconds:
             phrase = word
             for j in range(i + 1, min(i + _MAX_PHRASE, count)):
                 phrase = f"{phrase} {words[j]}"
@@ -129,6 +132,12 @@ def _word_hits(words: list[str], index: dict[str, frozenset[str]],
 @lru_cache(maxsize=1)
 def _phrase_heads() -> frozenset[str]:
     return frozenset(form.split(" ", 1)[0] for form in _index() if " " in form)
+
+
+@lru_cache(maxsize=1)
+def _phrase_seconds() -> frozenset[str]:
+    """Every word that is second in a phrase."""
+    return frozenset(form.split(" ")[1] for form in _index() if " " in form)
 
 
 @lru_cache(maxsize=1)
@@ -235,18 +244,31 @@ _RULE_LISTS: dict[str, frozenset[str]] = {
 }
 
 
+@lru_cache(maxsize=1)
+def _rules_by_list() -> dict[str, tuple[str, ...]]:
+    """Lexicon list -> the rules that read it, in `RULES` order."""
+    missing = set(RULES) - set(_RULE_LISTS)
+    if missing:
+        raise AssertionError(f"rules without their lists in _RULE_LISTS: {sorted(missing)}")
+    return {name: tuple(rule for rule in RULES if name in _RULE_LISTS[rule]) for name in _LISTS}
+
+
+_RULE_ORDER = {name: i for i, name in enumerate(RULES)}
+
+
 def find_cues(normalised: str) -> list[CueHit]:
-    """Every cue present in a normalised message, with its word spans."""
+    """Every cue present in a normalised message, with its word spans, in
+    `RULES` order."""
     found = lexicon_hits(normalised)
-    hits = []
+    hits: list[CueHit] = []
     if not found:
         return hits
-    present = found.keys()
-    for name, rule in RULES.items():
-        lists = _RULE_LISTS.get(name)
-        if lists is not None and present.isdisjoint(lists):
-            continue
-        spans = rule(normalised, found)
+    # Ask only the rules that read a list found here: most messages touch
+    # one or two lists, and there are dozens of rules.
+    by_list = _rules_by_list()
+    asked = {rule for name in found for rule in by_list[name]}
+    for name in sorted(asked, key=_RULE_ORDER.__getitem__):
+        spans = RULES[name](normalised, found)
         if spans:
             hits.append(CueHit(name, tuple(sorted(set(spans)))))
     return hits
