@@ -103,6 +103,15 @@ def test_many_batches_keep_file_order_and_dedup(tmp_path: Path, monkeypatch: pyt
         assert conv.messages == 101
 
 
+def test_the_record_layout_is_the_one_the_insert_reads() -> None:
+    """Fields formatted ahead (`people_field`, `flags_field`) still make the
+    fixed-width record `_INSERT` reads at fixed offsets."""
+    batch = bulk.MessageBatch(1)
+    batch.add(b"f" * 16, 7, 0, -1_700_000_000_000, -570, 3, b"image", True, b"\x00ct")
+    assert batch.blob() == (b"f" * 16 + b"%20d%20d%20d%20d%20d" % (7, 0, -1_700_000_000_000, -570, 3)
+                            + b"image     " + b"1" + b"%12d" % 3 + b"\x00ct")
+
+
 def test_a_field_too_large_is_refused() -> None:
     batch = bulk.MessageBatch(1)
     batch.add(b"f" * 16, 1, 0, 0, 0, 10**25, b"", False, b"content")
@@ -191,3 +200,17 @@ def test_a_failed_migration_leaves_schema_1_untouched(tmp_path: Path) -> None:
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     assert con.execute("SELECT COUNT(*) FROM messages").fetchone()[0] == len(_odd_messages())
     con.close()
+
+
+def test_an_import_uses_a_small_cache_and_gives_it_back(tmp_path: Path) -> None:
+    def cache_kib(store: Store) -> int:
+        return -int(store.connection.execute("PRAGMA cache_size").fetchone()[0])
+
+    with Store.open(tmp_path / "g.sqlite3") as store:
+        normal = cache_kib(store)
+        with store.import_session():
+            assert cache_kib(store) < normal
+        assert cache_kib(store) == normal
+        with pytest.raises(RuntimeError), store.import_session():
+            raise RuntimeError("the import failed")
+        assert cache_kib(store) == normal

@@ -19,6 +19,7 @@ from itertools import islice
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
+from guardian.collector import collector_paused
 from guardian.domain import Conversation, Message
 from guardian.importers import registry
 from guardian.importers.base import (
@@ -150,7 +151,7 @@ def import_paths(store: Store, paths: Iterable[Path], *, tz: tzinfo, tz_name: st
     report = ImportReport(ignored=ignored)
     _refuse_damaged(store)
     try:
-        with store.import_session() as session:
+        with collector_paused(), store.import_session() as session:
             for index, item in enumerate(planned):
                 source_report = _import_one(session, item, tz, tz_name, index, len(planned),
                                             progress, should_stop, parse)

@@ -9,7 +9,6 @@ and on adversarial strings.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from itertools import chain, pairwise
 from pathlib import Path
@@ -20,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guardian.analysis import corpus, hashing
-from guardian.analysis.classify import Classifier, _collector_paused
+from guardian.analysis.classify import Classifier
 from guardian.analysis.cues import CUE_NAMES, find_cues
 from guardian.analysis.errors import ModelError
 from guardian.analysis.features import FeatureSettings, Featurizer
@@ -347,20 +346,3 @@ def test_classify_equals_the_reference_on_our_corpus() -> None:
 
 def test_classify_equals_the_reference_on_shared_training_data() -> None:
     _check_classifier(_shared_texts()[:8000])
-
-
-def test_collector_is_paused_only_within_a_batch() -> None:
-    assert gc.isenabled()
-    with _collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError), _collector_paused():
-        raise RuntimeError
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with _collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()   # left as the caller had it
-    finally:
-        gc.enable()

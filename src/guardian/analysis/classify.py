@@ -6,10 +6,8 @@ Pure computation: no Qt, no disk after loading, no network.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from pathlib import Path
@@ -26,6 +24,7 @@ from guardian.analysis.rules import (
     SPECIFIC_THREAT_CUES,
     STRONG_INSULT,
 )
+from guardian.collector import collector_paused
 from guardian.domain import CATEGORY_IDS, Severity, Span
 
 _WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -81,7 +80,7 @@ class Classifier:
         return np.vstack(out) if out else np.zeros((0, len(CATEGORY_IDS)))
 
     def _batch(self, texts: list[str]) -> tuple[np.ndarray, list[list[CueHit]]]:
-        with _collector_paused():
+        with collector_paused():
             words = [normalized_words(t) for t in texts]
             normalised = list(map(" ".join, words))   # normalize_text(t) for each
             cues = [find_cues(n) for n in normalised]
@@ -104,7 +103,7 @@ class Classifier:
                 # Python floats and bools for the whole batch at once: the
                 # same values as float(p) and p >= t one at a time.
                 flags = (probs >= self.thresholds).tolist()
-                with _collector_paused():
+                with collector_paused():
                     predicted = {text: self._predict(text, row, flagged, hits, with_spans)
                                  for text, row, flagged, hits in zip(fresh, probs.tolist(), flags, cues)}
             else:
@@ -173,28 +172,6 @@ class Classifier:
             if end > start:
                 spans.add(Span(start, end, label))
         return tuple(sorted(_merge(spans), key=lambda sp: (sp.start, sp.end, sp.label)))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for one batch's Python loops.
-
-    They make tens of thousands of small objects (normalised texts, cue
-    hits, predictions) that live on, and while the collector is on, each
-    few hundred of them start a collection, every tenth of those a
-    larger one, and so on up to passes over the whole heap (the caches
-    and all predictions so far): a fifth of the classification time.
-    Paused, the batch's objects are examined once afterwards.  Only
-    reference cycles wait (none are made here), and only if the
-    collector was on: it is switched back on even if the batch fails."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _windows(words: list[tuple[int, int]], size: int) -> list[list[tuple[int, int]]]:

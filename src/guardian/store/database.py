@@ -9,6 +9,7 @@ own Store (SQLite's WAL lets readers and the single writer coexist).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import shutil
@@ -33,8 +34,16 @@ from guardian.domain import (
 )
 from guardian.keys import LockedError, PassphraseSource, WrappedKey
 from guardian.paths import Locations
-from guardian.store.bulk import BulkWriter, MessageBatch, attachment_field
+from guardian.store.bulk import (
+    PLAIN_FLAGS,
+    BulkWriter,
+    MessageBatch,
+    attachment_field,
+    flags_field,
+    people_field,
+)
 from guardian.store.crypto import Cipher, DecryptionError, new_data_key
+from guardian.store.identities import SeenIdentities
 from guardian.store.migrations import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
@@ -43,6 +52,11 @@ _KEY_CHECK = b"guardian key check v1"
 # A message as `ImportSession.queue_rows` takes it: an importers.base.Row.
 _Row = tuple[Any, ...]
 _BUSY_TIMEOUT_S = 30
+_CACHE_KIB = 32 * 1024
+# An import inserts in time order (the messages index starts with the
+# time, see migrations._V2), so it touches few pages at once: a small
+# cache while it runs keeps about 28 MB out of a big import's peak memory.
+_IMPORT_CACHE_KIB = 4 * 1024
 
 
 class StoreError(Exception):
@@ -102,9 +116,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     # NORMAL in WAL mode keeps the database consistent after a crash; only
     # the last transactions before a power cut may be lost, never corrupted.
     con.execute("PRAGMA synchronous = NORMAL")
-    # 32 MB of page cache: big imports insert into indexes of random
-    # fingerprints, which thrash SQLite's default 2 MB cache.
-    con.execute("PRAGMA cache_size = -32768")
+    # 32 MB of page cache instead of SQLite's default 2 MB (an import uses
+    # less while it runs, see _IMPORT_CACHE_KIB).
+    con.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
     return con
 
 
@@ -497,10 +511,11 @@ class ImportSession:
         self._cipher = store.cipher
         self._conversations: dict[tuple[str, str], int] = {}
         self._participants: dict[tuple[int, str], int] = {}
-        # conversation id -> sender -> (participant id or 0, the start of the
-        # fingerprint input: conversation id and sender as netstrings)
-        self._senders: dict[int, dict[str, tuple[int, bytes]]] = {}
-        self._seen_identities: set[bytes] = set()
+        # conversation id -> sender -> (the record's conversation and
+        # participant fields, the start of the fingerprint input:
+        # conversation id and sender as netstrings)
+        self._senders: dict[int, dict[str, tuple[bytes, bytes]]] = {}
+        self._seen = SeenIdentities()          # identities met in this import
         self._repeats: dict[bytes, int] = {}
         self._owners: dict[int, str] = {}
         self._writer = BulkWriter(self._con)
@@ -509,11 +524,22 @@ class ImportSession:
         self.touched_conversations: set[int] = set()
 
     def __enter__(self) -> ImportSession:
-        self._con.execute("BEGIN IMMEDIATE")
+        self._con.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KIB}")
+        try:
+            self._con.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self._restore_cache()
+            raise
         return self
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
+        try:
+            self._end(commit=exc_type is None)
+        finally:
+            self._restore_cache()
+
+    def _end(self, commit: bool) -> None:
+        if commit:
             try:
                 self._drain()
             finally:
@@ -525,6 +551,12 @@ class ImportSession:
             # SQLite may have rolled back already (a full disk): a second
             # ROLLBACK would fail and hide the real error.
             self._con.execute("ROLLBACK")
+
+    def _restore_cache(self) -> None:
+        # Never in the way of the import's own outcome or error: a
+        # connection left with the smaller cache still works.
+        with contextlib.suppress(sqlite3.Error):
+            self._con.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
 
     def _drain(self) -> None:
         """Write every queued message and wait: the connection is ours again."""
@@ -577,7 +609,7 @@ class ImportSession:
     def can_speculate(self) -> bool:
         """True when undoing a source is cheap: nothing has been imported in
         this session yet (the duplicate counts would otherwise need undoing)."""
-        return not self._seen_identities and self._pending is None
+        return not self._seen and self._pending is None
 
     def mark(self) -> None:
         """Remember the state to return to with `undo_to_mark`."""
@@ -596,7 +628,7 @@ class ImportSession:
         self._con.execute("RELEASE guardian_source")
         (self._conversations, self._participants, self._senders, self._owners,
          self.touched_conversations, self._writer.added) = self._marked
-        self._seen_identities.clear()
+        self._seen = SeenIdentities()
         self._repeats.clear()
         self._marked = None
 
@@ -634,12 +666,14 @@ class ImportSession:
         self._participants[cache_key] = pid
         return pid
 
-    def _sender(self, conversation_id: int, name: str) -> tuple[int, bytes]:
-        """Participant id (0: none) and fingerprint prefix for a sender."""
+    def _sender(self, conversation_id: int, name: str) -> tuple[bytes, bytes]:
+        """The record's conversation and participant fields (participant 0:
+        none) and the fingerprint prefix for a sender."""
         pid = self._participant_id(conversation_id, name) or 0
         cid = str(conversation_id)
         prefix = f"{len(cid)}:{cid}{len(name)}:{name}".encode("utf-8", "surrogatepass")
-        value = self._senders.setdefault(conversation_id, {})[name] = (pid, prefix)
+        value = self._senders.setdefault(conversation_id, {})[name] = (
+            people_field(conversation_id, pid), prefix)
         return value
 
     def add_messages(self, messages: Iterable[Message], source_id: int) -> int:
@@ -688,7 +722,8 @@ class ImportSession:
         message (conversation and sender, time) are encoded once."""
         cipher = self._cipher
         fingerprint, seal = cipher.fingerprint_bytes, cipher.seal_message
-        seen, repeats = self._seen_identities, self._repeats
+        seen, repeats = self._seen, self._repeats
+        plain_flags = PLAIN_FLAGS
         row_limit = self.WRITE_ROWS
         cid = self.conversation_id(conversation)
         senders = self._senders.setdefault(cid, {})
@@ -699,32 +734,34 @@ class ImportSession:
         last_stamp: tuple[Any, ...] | None = None
         ts_ms = offset = 0
         ts_part = b""
+        met: set[bytes] = set()     # identities already met at this time (see `SeenIdentities`)
         count = 0
         for sender, stamp, text, raw, position, attachment, name, is_system in rows:
             known = senders.get(sender)
-            pid, prefix = known if known is not None else self._sender(cid, sender)
+            people, prefix = known if known is not None else self._sender(cid, sender)
             if stamp is not last_stamp:
                 last_stamp = stamp
                 ts_ms, offset = stamp[0], stamp[1]
                 ts_text = b"%d" % ts_ms
                 ts_part = b"%d:%b" % (len(ts_text), ts_text)
+                met = seen.group(cid, ts_ms)
             text_bytes = text.encode("utf-8", "surrogatepass")
             if attachment is None and name is None:
-                kind = b""
+                flags = plain_flags[is_system]
                 identity = fingerprint(b"%b%b%d:%b0:0:" % (prefix, ts_part, len(text), text_bytes))
             else:
                 value = attachment.value if attachment else ""
-                kind = attachment_field(value)
+                flags = flags_field(attachment_field(value), is_system)
                 name_part = name or ""
                 identity = fingerprint(
                     b"%b%b%d:%b" % (prefix, ts_part, len(text), text_bytes)
                     + f"{len(value)}:{value}{len(name_part)}:{name_part}".encode("utf-8", "surrogatepass"))
-            if identity in seen:
+            if identity in met:
                 n = repeats.get(identity, 1)
                 repeats[identity] = n + 1
                 fp = cipher.fingerprint(identity.hex(), str(n))
             else:
-                seen.add(identity)
+                met.add(identity)
                 fp = identity
             # Most raw lines end with the text: encode only the part before it.
             if raw.endswith(text):
@@ -735,7 +772,7 @@ class ImportSession:
             size = len(content)
             content_bytes += size
             # MessageBatch.add, inlined
-            values += (fp, cid, pid, ts_ms, offset, position, kind, is_system, size, content)
+            values += (fp, people, ts_ms, offset, position, flags, size, content)
             count += 1
             if count == room:
                 batch.rows += count

@@ -13,17 +13,16 @@ the newest snapshot.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from guardian.collector import collector_paused
 from guardian.store.database import ConversationSummary
 from guardian.tasks import TaskCancelled, TaskHandle, run_task
 from guardian.ui import findings_data
@@ -51,41 +50,6 @@ class LastVisit:
     newest_seen: int = 0
 
 
-_gc_lock = threading.Lock()
-_gc_readers = 0
-_gc_was_enabled = True
-
-
-@contextmanager
-def quiet_collector() -> Iterator[None]:
-    """No cyclic garbage collection while a snapshot is read, and the rows
-    read are then left out of later collections (`gc.freeze`).
-
-    Reading 30,000 findings allocates some 300,000 objects; Python's full
-    collections, triggered by those allocations, each walked every object
-    (the list on screen and the one being read) for 50-100 ms while holding
-    the GIL, and so froze the window whichever thread ran them: the worst
-    stall of a reload measured 110-150 ms with them, 30-65 ms without
-    (`bench/ui_latency.py --findings 30000`).  Rows hold no reference
-    cycles, so reference counting still frees them when a newer list
-    replaces them; only cyclic garbage made during the read waits."""
-    global _gc_readers, _gc_was_enabled
-    with _gc_lock:
-        if _gc_readers == 0:
-            _gc_was_enabled = gc.isenabled()
-        _gc_readers += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_readers -= 1
-            if _gc_readers == 0:
-                gc.freeze()
-                if _gc_was_enabled:
-                    gc.enable()
-
-
 def release_gradually(rows: list[Any], owner: QObject, step: int = 2000) -> None:
     """Free a replaced list of rows a slice at a time, between events.
 
@@ -106,7 +70,13 @@ def release_gradually(rows: list[Any], owner: QObject, step: int = 2000) -> None
 def read_snapshot(open_store: StoreFactory, should_stop: Callable[[], bool],
                   visit: LastVisit | None = None) -> Snapshot:
     """Runs in the worker: its own connection, closed before returning."""
-    with quiet_collector():
+    # Reading 30,000 findings allocates some 300,000 objects, and the full
+    # collections they set off walked every object (the list on screen and
+    # the one being read) for 50-100 ms holding the GIL, freezing the
+    # window: the worst stall of a reload measured 110-150 ms with them,
+    # 30-65 ms without (`bench/ui_latency.py --findings 30000`).  The rows
+    # read then stay out of later collections (frozen): they hold no cycles.
+    with collector_paused(freeze_after=True):
         return _read_snapshot(open_store, should_stop, visit)
 
 
