@@ -3,6 +3,7 @@ an in-memory keyring, and no network (pytest-socket, see pyproject)."""
 
 from __future__ import annotations
 
+import gc
 import os
 
 # Before anything imports Qt.
@@ -75,6 +76,16 @@ def no_keyring() -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def collector_enabled() -> Iterator[None]:
+    """Python's cycle collector on for the test, as the test run found it after."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
 
 
 @pytest.fixture

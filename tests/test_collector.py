@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
 
 import pytest
 
 from guardian.collector import collector_paused
 
-
-@pytest.fixture(autouse=True)
-def collector_enabled() -> Iterator[None]:
-    was = gc.isenabled()
-    gc.enable()
-    yield
-    if not was:
-        gc.disable()
+pytestmark = pytest.mark.usefixtures("collector_enabled")
 
 
 def test_paused_within_the_block_even_when_it_fails() -> None:

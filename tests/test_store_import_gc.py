@@ -4,7 +4,6 @@ and always leaves it as it found it."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,15 +22,6 @@ def export(tmp_path: Path) -> Path:
     path = tmp_path / "WhatsApp Chat with Sami.txt"
     path.write_text(EXPORT, encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def collector_enabled() -> Iterator[None]:
-    was = gc.isenabled()
-    gc.enable()
-    yield
-    if not was:
-        gc.disable()
 
 
 def test_paused_while_importing_and_enabled_after(export: Path, tmp_path: Path,
