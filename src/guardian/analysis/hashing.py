@@ -127,12 +127,11 @@ class _Runs:
 class _Vocabulary:
     """Word (a text's piece between whitespace) -> what the features need
     of it, computed once: its tokens' hashes and, for one setting of the
-    character n-grams (none: tokens only), their columns as they occur in
-    " word ", sorted."""
+    character n-grams, their columns as they occur in " word ", sorted."""
 
     limit = 100_000      # words (about 40 MB with the dictionary), then it starts again
 
-    def __init__(self, char: tuple[int, int, int] | None) -> None:
+    def __init__(self, char: tuple[int, int, int]) -> None:
         self.char = char
         self.lock = threading.Lock()
         self.clear()
@@ -140,18 +139,15 @@ class _Vocabulary:
     def clear(self) -> None:
         self.ids: dict[str, int] = {}
         self.tokens = _Runs(_token_hashes, np.uint64)
-        self.grams = None if self.char is None else _Runs(partial(_word_grams, *self.char), np.int32)
+        self.grams = _Runs(partial(_word_grams, *self.char), np.int32)
 
-    def lookup(self, words: list[str], rows: np.ndarray, tokens: bool = True,
-               grams: bool = True) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    def lookup(self, words: list[str],
+               rows: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
         """(token hashes, their rows) and (n-gram columns, their rows) of
-        `words` end to end, each only if asked for (else empty); `rows`:
-        each word's row."""
+        `words` end to end; `rows`: each word's row."""
         with self.lock:   # one batch at a time: adding moves the arrays
             ids = self._ids_of(words)
-            none = np.zeros(0, dtype=np.int32)
-            return (self.tokens.gather(ids, rows) if tokens else (none.astype(np.uint64), none),
-                    self.grams.gather(ids, rows) if grams and self.grams is not None else (none, none))
+            return self.tokens.gather(ids, rows), self.grams.gather(ids, rows)
 
     def _ids_of(self, words: list[str]) -> np.ndarray:
         ids = self.ids
@@ -164,8 +160,7 @@ class _Vocabulary:
                 new = list(dict.fromkeys(words))
             first = len(ids)
             self.tokens.add(first, new)
-            if self.grams is not None:
-                self.grams.add(first, new)
+            self.grams.add(first, new)
             ids.update(zip(new, range(first, first + len(new))))
             got = np.fromiter(map(ids.__getitem__, words), dtype=np.int64, count=len(words))
         return got
@@ -178,38 +173,26 @@ def _word_grams(n_min: int, n_max: int, bits: int, words: list[str]) -> tuple[np
     return (keys >> 32).astype(np.int32), (keys & 0xFFFFFFFF).astype(np.int32)
 
 
-_VOCABULARIES: dict[tuple[int, int, int] | None, _Vocabulary] = {}
+_VOCABULARIES: dict[tuple[int, int, int], _Vocabulary] = {}
 
 
-def _vocabulary(char: tuple[int, int, int] | None) -> _Vocabulary:
+def _vocabulary(char: tuple[int, int, int]) -> _Vocabulary:
     vocabulary = _VOCABULARIES.get(char)
     if vocabulary is None:
         vocabulary = _VOCABULARIES[char] = _Vocabulary(char)
     return vocabulary
 
 
-def _split(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
-    """Every text's words (between whitespace) in order, and the text
-    index of each word."""
-    pieces = list(map(str.split, texts))
-    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-    return list(chain.from_iterable(pieces)), np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
-
-
-def char_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
-                sublinear: bool = False) -> SparseRows:
-    """L2-normalised counts (or 1 + log counts) of hashed character n-grams,
-    texts x 2**bits.
-
-    An n-gram never has a space inside, only at its ends, so a text's
-    n-grams are those of " word " for each of its words, and each word's
-    are hashed once (`_Vocabulary`)."""
-    words, rows = _split(texts)
-    _, grams = _vocabulary((n_min, n_max, bits)).lookup(words, rows, tokens=False)
-    return _char_block(grams, len(texts), bits, sublinear)
+def _flatten(split: Sequence[list[str]]) -> tuple[list[str], np.ndarray]:
+    """Every text's words in order, and the text index of each word."""
+    lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+    return list(chain.from_iterable(split)), np.repeat(np.arange(len(split), dtype=np.int32), lengths)
 
 
 def _char_block(grams: tuple[np.ndarray, np.ndarray], n_texts: int, bits: int, sublinear: bool) -> SparseRows:
+    """L2-normalised counts (or 1 + log counts) of hashed character n-grams,
+    texts x 2**bits.  An n-gram never has a space inside, only at its ends,
+    so a text's n-grams are those of " word " for each of its words."""
     cols, rows = grams
     return _matrix(rows, cols, n_texts, bits, sublinear)
 
@@ -243,21 +226,12 @@ def _token_hashes(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return np.repeat(np.arange(len(words), dtype=np.int32), lengths), hashes
 
 
-def word_ngrams(texts: Sequence[str], n_min: int, n_max: int, bits: int,
-                sublinear: bool = False) -> SparseRows:
-    """L2-normalised counts (or 1 + log counts) of hashed word n-grams (each emoji or symbol is
-    a token of its own).  Tokens are hashed one by one; n-grams are then
-    combined for the whole batch at once.
-
-    A token (`_TOKEN`) never holds whitespace, so a text's tokens are its
-    words' tokens end to end, and each word is tokenised once."""
-    words, rows = _split(texts)
-    tokens, _ = _vocabulary(None).lookup(words, rows, grams=False)
-    return _word_block(tokens, len(texts), n_min, n_max, bits, sublinear)
-
-
 def _word_block(tokens: tuple[np.ndarray, np.ndarray], n_texts: int, n_min: int, n_max: int, bits: int,
                 sublinear: bool) -> SparseRows:
+    """L2-normalised counts (or 1 + log counts) of hashed word n-grams (each
+    emoji or symbol is a token of its own; a token never holds whitespace,
+    so a text's tokens are its words' tokens end to end), combined for the
+    whole batch at once."""
     hashes, rows = tokens
     all_rows, all_cols = [], []
     combined = np.zeros(len(hashes), dtype=np.uint64)
@@ -279,14 +253,10 @@ def _word_block(tokens: tuple[np.ndarray, np.ndarray], n_texts: int, n_min: int,
 
 def ngram_blocks(texts: Sequence[str], char: tuple[int, int, int], word: tuple[int, int, int],
                  sublinear: bool = False, split: Sequence[list[str]] | None = None) -> tuple[SparseRows, SparseRows]:
-    """`char_ngrams(texts, *char)` and `word_ngrams(texts, *word)`, with
-    one look-up per word for both; `split`: ``text.split()`` of each text,
-    if the caller has it."""
-    if split is None:
-        words, rows = _split(texts)
-    else:
-        lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
-        words, rows = list(chain.from_iterable(split)), np.repeat(np.arange(len(split), dtype=np.int32), lengths)
+    """Hashed character n-grams (n_min, n_max, bits = `char`) and word
+    n-grams (`word`) of the texts, with one look-up per word for both;
+    `split`: ``text.split()`` of each text, if the caller has it."""
+    words, rows = _flatten(split if split is not None else list(map(str.split, texts)))
     tokens, grams = _vocabulary(char).lookup(words, rows)
     return (_char_block(grams, len(texts), char[2], sublinear),
             _word_block(tokens, len(texts), *word, sublinear))
