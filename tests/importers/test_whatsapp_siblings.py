@@ -75,3 +75,17 @@ def test_sibling_file_named_in_a_body_is_an_attachment() -> None:
     assert named and all(row[6] == "IMG-20240101-WA0001.jpg" and row[5] is not None for row in named)
     unnamed = [row for row in rows if row[3].endswith(": IMG-20240101-WA0002.jpg")]
     assert unnamed and all(row[5] is None and row[2] == "IMG-20240101-WA0002.jpg" for row in unnamed)
+
+
+@pytest.mark.parametrize("siblings", [{}, {"notes.txt": b"x"}], ids=["alone", "beside a file"])
+def test_arabic_placeholders_and_locations_without_media(siblings: dict[str, bytes]) -> None:
+    """An export on its own (no media beside it) still reads the Arabic
+    placeholders that start and end with letters, and location links."""
+    blocks = _rows(_export(), siblings, False)[0]
+    rows = [row for _, block in blocks for row in block]
+    placeholders = [row for row in rows if row[3].endswith(": لم يتم إدراج الصورة")]
+    assert placeholders and all(row[5] is not None and row[2] == "" for row in placeholders)
+    locations = [row for row in rows if "maps.google.com" in row[3]]
+    assert locations and all(row[5] is not None for row in locations)
+    plain = [row for row in rows if row[3].endswith(": شوفي maps هنا")]
+    assert plain and all(row[5] is None and row[2] == "شوفي maps هنا" for row in plain)

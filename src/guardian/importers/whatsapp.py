@@ -185,9 +185,9 @@ def conversation_for(info: Survey, source: Source) -> Conversation:
 def _needs_special(body: str, siblings: frozenset[str]) -> bool:
     """For a body that passed `rows`' first/last character gate: could
     `_Reader._special` make anything of it but the plain text?  Only by
-    finding it among the files next to the export, among the placeholders
-    (some Arabic ones start and end with letters) or as a location."""
-    return body in siblings or body in _EXACT or "maps" in body
+    finding it among the placeholders (some Arabic ones start and end with
+    letters), as a location, or among the files next to the export."""
+    return body in _EXACT or "maps" in body or (bool(siblings) and body in siblings)
 
 
 class _Reader:
@@ -303,11 +303,10 @@ class _Reader:
                     if senders is not None and sender not in senders and len(senders) < MAX_TRACKED_SENDERS:
                         senders.add(sender)
                     body = line[colon + 2:]
-                    # `_special` would only find a media file named by the
-                    # body; the gate above already sent every other marker
-                    # it knows there, except an unmarked placeholder or a
-                    # maps link (see `_needs_special`).
-                    if siblings and _needs_special(body, siblings):
+                    # The gate above sent every marker `_special` knows
+                    # there except an unmarked placeholder, a maps link
+                    # or a media file named by the body (`_needs_special`).
+                    if _needs_special(body, siblings):
                         pending = special(sender, ts, line, colon, line_no)
                     else:
                         pending = (sender, ts, body, line, line_no, None, None, False)
