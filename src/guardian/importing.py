@@ -175,7 +175,11 @@ def import_paths(store: Store, paths: Iterable[Path], *, tz: tzinfo, tz_name: st
 def _refuse_damaged(store: Store) -> None:
     """Never write into a damaged database: that can spread the damage over
     pages that still hold the parent's data.  `quick_check` reads every page
-    once (about 1.5 s per 100 MB), small next to the import itself."""
+    once (about 1.5 s per 100 MB), small next to the import itself; the
+    first import after `Store.open` skips it, as opening has just run it."""
+    if store.checked_at_open:
+        store.checked_at_open = False
+        return
     try:
         row = store.connection.execute("PRAGMA quick_check(1)").fetchone()
     except sqlite3.DatabaseError as exc:

@@ -174,9 +174,8 @@ def test_import_into_a_damaged_database_is_refused_and_writes_nothing(
 
 @pytest.mark.parametrize("where", [0.25, 0.5, 0.75])
 def test_store_open_refuses_a_damaged_database(where: float, real_store: Path, tmp_path: Path) -> None:
-    """FAILS TODAY (store/database.py): Store.open only reads the header,
-    meta and keyslots, so damage in the message pages goes unnoticed and
-    `guardian list` shows a partial picture with exit code 0."""
+    """Damage in the message pages (not only the header, meta or keyslots)
+    is found at open, so `guardian list` never shows a partial picture."""
     home = tmp_path / "home"
     db = _damage(real_store, home, where)
     digest = _sha(db)

@@ -146,6 +146,9 @@ class Store:
         self._cipher = cipher
         self.path = path
         self.store_id = store_id
+        # Whether `open` just read every page with quick_check: the first
+        # import need not read them all again (see `importing`).
+        self.checked_at_open = False
 
     # --- opening ------------------------------------------------------------
 
@@ -173,11 +176,14 @@ class Store:
                                  f"(schema {version}, this version knows {SCHEMA_VERSION}). "
                                  "Update Guardian to open it.")
             if is_new or version == 0:
-                return cls._create(con, path, unlock)
-            if version < SCHEMA_VERSION:
-                cls._backup(con, path, backups or path.parent / "backups", f"before-v{SCHEMA_VERSION}")
-                migrate(con, version)
-            return cls._unlock(con, path, unlock)
+                store = cls._create(con, path, unlock)
+            else:
+                if version < SCHEMA_VERSION:
+                    cls._backup(con, path, backups or path.parent / "backups", f"before-v{SCHEMA_VERSION}")
+                    migrate(con, version)
+                store = cls._unlock(con, path, unlock)
+            store.checked_at_open = True
+            return store
         except BaseException:
             con.close()
             raise
