@@ -146,36 +146,60 @@ def _lookup_words() -> frozenset[str]:
     return frozenset(_index()) | _phrase_heads()
 
 
-_Rule = Callable[[str, Found], list[tuple[int, int]] | None]
+Spans = list[tuple[int, int]] | None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A cue's test over the lexicon lists found in a message.  `lists`
+    are the lists it reads: where none of them was found it finds nothing,
+    so `find_cues` does not ask it."""
+    lists: frozenset[str]
+    find: Callable[[str, Found], Spans]
+
+    def __call__(self, text: str, found: Found) -> Spans:
+        return self.find(text, found)
 
 
 def _all_of(*names: str) -> _Rule:
-    def rule(text: str, found: Found) -> list[tuple[int, int]] | None:
+    def find(text: str, found: Found) -> Spans:
         if not all(name in found for name in names):
             return None
         return [span for name in names for span in found[name]]
-    return rule
+    return _Rule(frozenset(names), find)
 
 
-def _harm_you(text: str, found: Found) -> list[tuple[int, int]] | None:
+def _reads(*names: str) -> Callable[[Callable[[str, Found], Spans]], _Rule]:
+    """A rule written out as a function, reading the lists `names`."""
+    return lambda find: _Rule(frozenset(names), find)
+
+
+@_reads("HARM_VERBS")
+def _harm_you(text: str, found: Found) -> Spans:
     spans = [(s, e) for s, e in found.get("HARM_VERBS", ()) if _YOU_SUFFIX.search(text[s:e])]
     return spans or None
 
 
-def _grooming_combo(text: str, found: Found) -> list[tuple[int, int]] | None:
-    present = [found[n] for n in ("SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY") if n in found]
+_GROOMING_LISTS = ("SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY")
+
+
+@_reads(*_GROOMING_LISTS)
+def _grooming_combo(text: str, found: Found) -> Spans:
+    present = [found[n] for n in _GROOMING_LISTS if n in found]
     if len(present) < 2:
         return None
     return [span for spans in present for span in spans]
 
 
-def _exclusion(text: str, found: Found) -> list[tuple[int, int]] | None:
+@_reads("NOBODY", "ENGAGE_VERBS", "REMOVE_VERBS")
+def _exclusion(text: str, found: Found) -> Spans:
     if "NOBODY" in found and "ENGAGE_VERBS" in found:
         return found["NOBODY"] + found["ENGAGE_VERBS"]
     return found.get("REMOVE_VERBS") or None
 
 
-def _money_leverage(text: str, found: Found) -> list[tuple[int, int]] | None:
+@_reads("MONEY_WORDS", "PUBLISH_VERBS", "YOUR_PHOTOS")
+def _money_leverage(text: str, found: Found) -> Spans:
     leverage = found.get("PUBLISH_VERBS", []) + found.get("YOUR_PHOTOS", [])
     if "MONEY_WORDS" in found and leverage:
         return found["MONEY_WORDS"] + leverage
@@ -212,45 +236,12 @@ RULES: dict[str, _Rule] = {
     "body_words": _all_of("BODY_WORDS"),
 }
 CUE_NAMES: tuple[str, ...] = tuple(RULES)
-# The lists each rule reads: a rule none of whose lists was found finds
-# nothing, so `find_cues` does not ask it.  (A rule missing here is always
-# asked.)
-_RULE_LISTS: dict[str, frozenset[str]] = {
-    "image_request": frozenset({"REQUEST_VERBS", "IMAGE_WORDS"}),
-    "body_request": frozenset({"REQUEST_VERBS", "BODY_WORDS"}),
-    "image_body_request": frozenset({"REQUEST_VERBS", "IMAGE_WORDS", "BODY_WORDS"}),
-    "harm_to_you": frozenset({"HARM_VERBS"}),
-    "harm_to_family": frozenset({"HARM_VERBS", "FAMILY_WORDS"}),
-    "harm_to_pet": frozenset({"HARM_VERBS", "PET_WORDS"}),
-    "harm_with_specifics": frozenset({"HARM_VERBS", "PLACE_TIME_WORDS"}),
-    "conditional_publish": frozenset({"CONDITIONALS", "PUBLISH_VERBS"}),
-    "publish_your_photos": frozenset({"PUBLISH_VERBS", "YOUR_PHOTOS"}),
-    "money_leverage": frozenset({"MONEY_WORDS", "PUBLISH_VERBS", "YOUR_PHOTOS"}),
-    "secrecy": frozenset({"SECRECY"}),
-    "age_or_alone": frozenset({"AGE_ALONE"}),
-    "private_app": frozenset({"PRIVATE_APPS"}),
-    "gift_offer": frozenset({"GIFTS"}),
-    "grooming_combo": frozenset({"SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY"}),
-    "self_harm_words": frozenset({"SELF_HARM"}),
-    "exclusion_call": frozenset({"NOBODY", "ENGAGE_VERBS", "REMOVE_VERBS"}),
-    "insult_words": frozenset({"INSULT_WORDS"}),
-    "sexual_talk": frozenset({"SEXUAL_TALK"}),
-    "rumor_words": frozenset({"RUMOR_WORDS"}),
-    "fake_account_words": frozenset({"FAKE_ACCOUNT_WORDS"}),
-    "threat_phrase": frozenset({"THREAT_PHRASES"}),
-    "harm_verb": frozenset({"HARM_VERBS"}),
-    "publish_verb": frozenset({"PUBLISH_VERBS"}),
-    "body_words": frozenset({"BODY_WORDS"}),
-}
 
 
 @lru_cache(maxsize=1)
 def _rules_by_list() -> dict[str, tuple[str, ...]]:
     """Lexicon list -> the rules that read it, in `RULES` order."""
-    missing = set(RULES) - set(_RULE_LISTS)
-    if missing:
-        raise AssertionError(f"rules without their lists in _RULE_LISTS: {sorted(missing)}")
-    return {name: tuple(rule for rule in RULES if name in _RULE_LISTS[rule]) for name in _LISTS}
+    return {name: tuple(rule for rule in RULES if name in RULES[rule].lists) for name in _LISTS}
 
 
 _RULE_ORDER = {name: i for i, name in enumerate(RULES)}
@@ -268,7 +259,7 @@ def find_cues(normalised: str) -> list[CueHit]:
     by_list = _rules_by_list()
     asked = {rule for name in found for rule in by_list[name]}
     for name in sorted(asked, key=_RULE_ORDER.__getitem__):
-        spans = RULES[name](normalised, found)
+        spans = RULES[name].find(normalised, found)
         if spans:
             hits.append(CueHit(name, tuple(sorted(set(spans)))))
     return hits
