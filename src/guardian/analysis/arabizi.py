@@ -37,6 +37,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+# More digit-less spellings from every dialect, Maghrebi first: their own module (data, not code).
+from guardian.analysis.arabizi_more import MORE_STRONG, MORE_WEAK, add_spellings
+
 # (replacement text, start, end): the text replaces source characters
 # [start, end) of the string being transliterated; an empty range inserts.
 Piece = tuple[str, int, int]
@@ -47,12 +50,7 @@ Piece = tuple[str, int, int]
 # `normalize` has lower-cased them and collapsed runs of three or more
 # letters, so "kalbbbb" and "KALB" both arrive as "kalb".
 STRONG: dict[str, str] = {}
-
-
-def _add(table: dict[str, str], arabic: str, spellings: str) -> None:
-    for spelling in spellings.split():
-        table[spelling] = arabic
-
+_add = add_spellings
 
 # insults and swearing
 _add(STRONG, "كلب", "kalb kelb klb chalb chelb kalbb")
@@ -242,8 +240,7 @@ _add(WEAK, "روح", "ruh")
 _add(WEAK, "بدي", "bde")
 _add(WEAK, "كس", "kus")
 
-# More digit-less spellings from every dialect, Maghrebi first (their own module: data, not code).
-from guardian.analysis.arabizi_more import MORE_STRONG, MORE_WEAK  # noqa: E402
+# the spellings of `arabizi_more`, where these tables do not already have them
 STRONG.update({k: v for k, v in MORE_STRONG.items() if k not in STRONG})
 WEAK.update({k: v for k, v in MORE_WEAK.items() if k not in WEAK and k not in STRONG})
 

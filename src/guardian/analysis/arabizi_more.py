@@ -30,9 +30,14 @@ MORE_STRONG: dict[str, str] = {}
 MORE_WEAK: dict[str, str] = {}
 
 
-def _add(table: dict[str, str], arabic: str, spellings: str) -> None:
+def add_spellings(table: dict[str, str], arabic: str, spellings: str) -> None:
+    """Map each space-separated Latin spelling to its Arabic word (how
+    both Arabizi tables, here and in `arabizi`, are written)."""
     for spelling in spellings.split():
         table[spelling] = arabic
+
+
+_add = add_spellings
 
 
 # --- everyday words, Maghrebi (Moroccan, Algerian, Tunisian, Libyan) first -------------
