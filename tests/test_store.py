@@ -212,3 +212,37 @@ def test_message_requires_aware_time() -> None:
                 position=1)
     utc = datetime(2025, 1, 1, tzinfo=timezone.utc)
     assert Message(conversation=_conv(), sender="a", timestamp=utc, text="x", raw="x", position=1)
+
+
+def _finding(message: Message) -> Finding:
+    return Finding(message_id=message.id or 0, categories=("insult",), scores={"insult": 0.9},
+                   severity=Severity.LOW, spans=(), explanation="")
+
+
+def test_finding_messages_in_time_order_with_sender_and_text(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "g.sqlite3")
+    _import(store, [_msg("اهلا", 1), _msg("يا غبي", 2, sender="ريم"), _msg("انضم أحمد", 3, sender="",
+                                                                         is_system=True),
+                    _msg("يا حمار", 4)])
+    cid = store.conversations()[0].id
+    messages = store.messages(cid)
+    flagged = [messages[3], messages[1], messages[2]]
+    store.save_findings([_finding(m) for m in flagged], "test-1")
+    rows = list(store.finding_messages())
+    assert [(r[0], r[1], r[2], r[5]) for r in rows] == [
+        (messages[1].id, cid, "ريم", "يا غبي"), (messages[2].id, cid, "", "انضم أحمد"),
+        (messages[3].id, cid, "سارة", "يا حمار")]
+    assert [r[3] for r in rows] == [messages[1].timestamp, messages[2].timestamp, messages[3].timestamp]
+    assert rows[0][4] == int(messages[1].timestamp.timestamp() * 1000)
+
+
+def test_messages_around_a_message(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "g.sqlite3")
+    _import(store, [_msg(f"m{i}", i) for i in range(20)])
+    cid = store.conversations()[0].id
+    messages = store.messages(cid)
+    around = store.messages_around(cid, messages[10].id or 0, before=3, after=2)
+    assert [m.text for m in around] == ["m7", "m8", "m9", "m10", "m11", "m12"]
+    first = store.messages_around(cid, messages[1].id or 0, before=5, after=1)
+    assert [m.text for m in first] == ["m0", "m1", "m2"]
+    assert store.messages_around(cid, 10_000) == []

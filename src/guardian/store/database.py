@@ -405,6 +405,42 @@ class Store:
                           attachment=AttachmentKind(attachment) if attachment else None,
                           attachment_name=attachment_name, is_system=bool(is_system), id=mid)
 
+    def finding_messages(self) -> Iterator[tuple[int, int, str, datetime, int, str]]:
+        """The message of every finding, in time order: (message id,
+        conversation id, sender, time, ts_ms, text).  Decrypted one row at a
+        time, so a reader on a worker thread can stop between rows."""
+        names: dict[int, str] = {}
+        for mid, cid, pid, ts_ms, offset, content in self._con.execute(
+                "SELECT m.id, m.conversation_id, m.participant_id, m.ts_ms, m.utc_offset_min, m.content"
+                " FROM findings f JOIN messages m ON m.id = f.message_id ORDER BY m.ts_ms, m.id"):
+            if pid is not None and pid not in names:
+                blob = self._con.execute("SELECT name FROM participants WHERE id = ?", (pid,)).fetchone()
+                names[pid] = self._cipher.decrypt_text(blob[0]) if blob else ""
+            text = self._cipher.decrypt_fields(content)[0] or ""
+            yield mid, cid, names.get(pid, "") if pid else "", _from_ms(ts_ms, offset), ts_ms, text
+
+    def messages_around(self, conversation_id: int, message_id: int, before: int = 5,
+                        after: int = 5) -> list[Message]:
+        """The messages around one message, read without loading the whole chat."""
+        row = self._con.execute("SELECT ts_ms FROM messages WHERE id = ?", (message_id,)).fetchone()
+        if row is None:
+            return []
+        ts = row[0]
+        start = self._con.execute(
+            "SELECT ts_ms FROM messages WHERE conversation_id = ? AND ts_ms < ?"
+            " ORDER BY ts_ms DESC, id DESC LIMIT 1 OFFSET ?", (conversation_id, ts, before - 1)).fetchone()
+        if start is not None:
+            after_ms = start[0] - 1
+        else:
+            first = self._con.execute("SELECT MIN(ts_ms) FROM messages WHERE conversation_id = ?",
+                                      (conversation_id,)).fetchone()
+            after_ms = (first[0] if first[0] is not None else ts) - 1
+        messages = self.messages(conversation_id, after_ms=after_ms, limit=before + after + 40)
+        index = next((i for i, m in enumerate(messages) if m.id == message_id), None)
+        if index is None:
+            return messages[: before + after + 1]
+        return messages[max(0, index - before): index + after + 1]
+
     def message_sources(self, conversation_id: int) -> dict[int, int]:
         """Message id -> id of the source (import) it first came from."""
         return dict(self._con.execute("SELECT id, source_id FROM messages WHERE conversation_id = ?",
