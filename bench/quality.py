@@ -91,7 +91,8 @@ def main() -> None:
 # `<category>_<topic>.tsv` files and `negatives_vocative.tsv`; since then each
 # writer's files end in the writer's own name (`threat_gamers.tsv`).
 NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "school", "predator", "darija",
-                 "levant", "khaleej", "masr")
+                 "levant", "khaleej", "masr", "tweets", "kidsgames", "girlssnap", "arabizimix", "libtun",
+                 "yemenoman")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
