@@ -92,7 +92,7 @@ def main() -> None:
 # writer's files end in the writer's own name (`threat_gamers.tsv`).
 NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "school", "predator", "darija",
                  "levant", "khaleej", "masr", "tweets", "kidsgames", "girlssnap", "arabizimix", "libtun",
-                 "yemenoman")
+                 "yemenoman", "family", "staff", "breakup", "refugee", "saeedsudan", "msakids")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
