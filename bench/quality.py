@@ -92,7 +92,8 @@ def main() -> None:
 # writer's files end in the writer's own name (`threat_gamers.tsv`).
 NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "school", "predator", "darija",
                  "levant", "khaleej", "masr", "tweets", "kidsgames", "girlssnap", "arabizimix", "libtun",
-                 "yemenoman", "family", "staff", "breakup", "refugee", "saeedsudan", "msakids")
+                 "yemenoman", "family", "staff", "breakup", "refugee", "saeedsudan", "msakids",
+                 "short", "levrural", "iraqi", "streamers", "subtle", "doxxing")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

@@ -27,18 +27,22 @@ from guardian.analysis.features import FeatureSettings, Featurizer
 from guardian.analysis.model import MODEL_NAME, Model
 from guardian.analysis.normalize import normalize_text
 from guardian.analysis.sparse import SparseRows
+from guardian.analysis.thresholds import (
+    MAX_HARD_NEGATIVE_RATE,
+    TARGET_PRECISION,
+    cap_hard_negative_rate,
+    choose_threshold,
+)
 from guardian.domain import CATEGORY_IDS
 
 log = logging.getLogger(__name__)
 
 FOLDS = 5
 C = 32.0                   # inverse regularisation; chosen on the folds (2, 8, 32, 128 tried)
-TARGET_PRECISION = 0.90
 # Hard negatives (negatives_*.tsv: innocent lines that look like harm) count
-# this many times in the loss, and the thresholds are then raised together
-# until at most this share of them is flagged by any label.
+# this many times in the loss; the thresholds then flag at most
+# MAX_HARD_NEGATIVE_RATE of them with any label (see `thresholds`).
 HARD_NEGATIVE_WEIGHT = 3.0
-MAX_HARD_NEGATIVE_RATE = 0.02
 TRAIN_SETTINGS = FeatureSettings(sublinear_tf=True)
 NEAR_DUPLICATE = 0.8       # character 3-gram Jaccard
 _MINHASHES = 64
@@ -134,64 +138,6 @@ def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     clf = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
     clf.fit(margins.reshape(-1, 1), y)
     return float(clf.coef_[0, 0]), float(clf.intercept_[0])
-
-
-def choose_threshold(probabilities: np.ndarray, y: np.ndarray,
-                     target_precision: float = TARGET_PRECISION) -> float:
-    """The lowest threshold whose precision reaches the target (the most
-    recall at that precision); failing that, the threshold of best F1."""
-    order = np.argsort(-probabilities)
-    p_sorted, y_sorted = probabilities[order], y[order]
-    tp = np.cumsum(y_sorted)
-    fp = np.cumsum(1 - y_sorted)
-    precision = tp / np.maximum(tp + fp, 1)
-    recall = tp / max(int(y.sum()), 1)
-    f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-9)
-    ok = np.nonzero(precision >= target_precision)[0]
-    best = ok[np.argmax(recall[ok] + 1e-6 * f1[ok])] if len(ok) else int(np.argmax(f1))
-    # Sit halfway to the next lower score so ties at the edge stay consistent.
-    upper = p_sorted[best]
-    lower = p_sorted[best + 1] if best + 1 < len(p_sorted) else upper / 2
-    return float(max(min((upper + lower) / 2, 0.99), 0.05))
-
-
-def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray,
-                           hard: np.ndarray, thresholds: np.ndarray,
-                           cap: float = MAX_HARD_NEGATIVE_RATE) -> np.ndarray:
-    """Raise per-label thresholds until at most `cap` of the hard negatives
-    fire any label.  Each step raises the one threshold (past one to four
-    of its flagged hard negatives) that loses the least recall per hard
-    negative cleared, so the labels share the budget where it is cheapest.
-    `probabilities`, `y`, `known` are for the domain rows; `hard` marks
-    the hard negatives among them."""
-    thresholds = thresholds.copy()
-    scores_hard = probabilities[hard]
-    positives = [probabilities[known[:, c] & (y[:, c] == 1), c] for c in range(y.shape[1])]
-
-    def rate(th: np.ndarray) -> float:
-        return float((scores_hard >= th).any(axis=1).mean()) if len(scores_hard) else 0.0
-
-    current = rate(thresholds)
-    while current > cap:
-        best: tuple[float, int, float] | None = None
-        for c in range(y.shape[1]):
-            flagged = np.sort(scores_hard[scores_hard[:, c] >= thresholds[c], c])
-            if not len(positives[c]):
-                continue
-            for k in range(min(4, len(flagged))):
-                raised = float(np.nextafter(flagged[k], np.inf))
-                lost = np.sum((positives[c] >= thresholds[c]) & (positives[c] < raised)) / len(positives[c])
-                trial = thresholds.copy()
-                trial[c] = raised
-                gain = current - rate(trial)
-                cost = lost / (gain + 1e-9 * (k + 1))
-                if best is None or cost < best[0]:
-                    best = (cost, c, raised)
-        if best is None:
-            break
-        thresholds[best[1]] = best[2]
-        current = rate(thresholds)
-    return thresholds
 
 
 def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
