@@ -93,7 +93,8 @@ def main() -> None:
 NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "school", "predator", "darija",
                  "levant", "khaleej", "masr", "tweets", "kidsgames", "girlssnap", "arabizimix", "libtun",
                  "yemenoman", "family", "staff", "breakup", "refugee", "saeedsudan", "msakids",
-                 "short", "levrural", "iraqi", "streamers", "subtle", "doxxing")
+                 "short", "levrural", "iraqi", "streamers", "subtle", "doxxing",
+                 "violence", "egymix", "maghrebar", "despair", "lures", "mockery")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
