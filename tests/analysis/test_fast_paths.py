@@ -116,14 +116,14 @@ def test_rules_skipped_only_when_they_find_nothing(found: cues_mod.Found) -> Non
     text = "اقتلك والله"
     for rule in cues_mod.RULES.values():
         if found.keys().isdisjoint(rule.lists):
-            assert not rule(text, found)
+            assert not rule.find(text, found)
 
 
 def _find_cues_reference(text: str) -> list[cues_mod.CueHit]:
     found = cues_mod.lexicon_hits(text)
     hits = []
     for name, rule in cues_mod.RULES.items():
-        spans = rule(text, found) if found else None
+        spans = rule.find(text, found) if found else None
         if spans:
             hits.append(cues_mod.CueHit(name, tuple(sorted(set(spans)))))
     return hits

@@ -157,9 +157,6 @@ class _Rule:
     lists: frozenset[str]
     find: Callable[[str, Found], Spans]
 
-    def __call__(self, text: str, found: Found) -> Spans:
-        return self.find(text, found)
-
 
 def _all_of(*names: str) -> _Rule:
     def find(text: str, found: Found) -> Spans:

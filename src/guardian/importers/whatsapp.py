@@ -187,7 +187,7 @@ def _needs_special(body: str, siblings: frozenset[str]) -> bool:
     `_Reader._special` make anything of it but the plain text?  Only by
     finding it among the placeholders (some Arabic ones start and end with
     letters), as a location, or among the files next to the export."""
-    return body in _EXACT or "maps" in body or (bool(siblings) and body in siblings)
+    return body in _EXACT or "maps" in body or body in siblings
 
 
 class _Reader:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from guardian.domain import Finding, Message
+from guardian.domain import Finding
 from guardian.store.database import Store
 
 
@@ -52,8 +52,3 @@ def finding_rows(store: Store, should_stop: Callable[[], bool] = lambda: False) 
                                ts_ms / 1000))
     return rows
 
-
-def context(store: Store, conversation_id: int, message_id: int, before: int = 5,
-            after: int = 5) -> list[Message]:
-    """The messages around one message (see `Store.messages_around`)."""
-    return store.messages_around(conversation_id, message_id, before, after)

@@ -32,7 +32,7 @@ from guardian.ui.detail import ChatView, ReportPane, ReviewBar, ReviewCommand
 from guardian.ui.family_rules import FamilyRules, scan_with_rules
 from guardian.ui.findings import FindingsPane
 from guardian.ui.folder_status import FolderStatusPanel
-from guardian.ui.findings_data import FindingRow, context
+from guardian.ui.findings_data import FindingRow
 from guardian.ui.findings_loader import FindingsLoader, LastVisit, Snapshot, release_gradually
 from guardian.ui.storeaccess import StoreFactory, reopener
 from guardian.ui.wizard import ImportWizard, local_paths
@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         if row is None:
             self.report.clear_view()
             return
-        around = context(self._store, row.conversation_id, row.finding.message_id)
+        around = self._store.messages_around(row.conversation_id, row.finding.message_id)
         child = self._child_by_conversation.get(row.conversation_id)
         self.chat.show_messages(around, child, focus_id=row.finding.message_id, spans=row.finding.spans)
         self.report.show_finding(row, around, child)
