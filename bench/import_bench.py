@@ -1,9 +1,11 @@
 """Import speed and memory on a large Arabic-locale WhatsApp export.
 
-    python bench/import_bench.py [--messages 1000000] [--beside-media] [--runs N]
+    python bench/import_bench.py [--messages 1000000] [--locale ar|en] [--beside-media] [--runs N]
 
 Generates an Android Arabic-locale export (Arabic-Indic digits, RLM marks,
-Arabic comma, ص/م), then prints, for the same file:
+Arabic comma, ص/م; or, with `--locale en`, the English-locale lines
+whatstk's figure below was measured on: "1/1/24, 2:07 PM - Name: text"),
+then prints, for the same file:
   - a plain line-splitting loop (the floor: reading the bytes, nothing else),
   - Guardian's parser alone,
   - Guardian's full import (parse, encrypt, store in SQLite),
@@ -38,11 +40,13 @@ WORDS = ["مرحبا", "كيفك", "اليوم", "الواجب", "الامتحا
          "مدري", "يلا", "نلعب", "فورتنايت", "😂", "❤️", "👍", "ok", "lol"]
 
 
-def generate(path: Path, count: int, seed: int = 7) -> int:
+def generate(path: Path, count: int, seed: int = 7, locale: str = "ar") -> int:
     rng = random.Random(seed)
     minute = 0
+    english = locale == "en"
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("١\u200f/١\u200f/٢٠٢٤، ١٢:٠٠ ص - \u200fالرسائل والمكالمات مشفرة تمامًا بين الطرفين.\n")
+        f.write("1/1/24, 12:00 AM - Messages and calls are end-to-end encrypted.\n" if english else
+                "١\u200f/١\u200f/٢٠٢٤، ١٢:٠٠ ص - \u200fالرسائل والمكالمات مشفرة تمامًا بين الطرفين.\n")
         for i in range(count):
             minute += rng.choice((0, 0, 1, 1, 2, 5))
             day, rest = divmod(minute, 24 * 60)
@@ -57,6 +61,12 @@ def generate(path: Path, count: int, seed: int = 7) -> int:
             body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 12)))
             if i % 50 == 0:
                 body += "\n" + " ".join(rng.choice(WORDS) for _ in range(4))
+            if english:
+                if i % 97 == 0:
+                    body = "<Media omitted>"
+                f.write(f"{month}/{dom + 1}/{year % 100:02d}, {hour12}:{mins:02d} {'AM' if hour24 < 12 else 'PM'}"
+                        f" - {rng.choice(SENDERS)}: {body}\n")
+                continue
             if i % 97 == 0:
                 body = "<تم استبعاد الوسائط>"
             f.write(f"{date}\u060c {clock} {ampm} - {rng.choice(SENDERS)}: {body}\n")
@@ -102,6 +112,9 @@ def measure(mode: str, path: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--locale", choices=("ar", "en"), default="ar",
+                        help="ar: Arabic-locale lines (default); en: English-locale lines, like for "
+                             "like with the whatstk figure")
     parser.add_argument("--beside-media", action="store_true",
                         help="put a media file next to the export, as in a zip exported with "
                              "media or a downloads folder (the importer then checks bodies "
@@ -115,11 +128,12 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "WhatsApp Chat with bench.txt"
-        generate(path, args.messages)
+        generate(path, args.messages, locale=args.locale)
         if args.beside_media:
             (Path(folder) / "IMG-20240101-WA0001.jpg").write_bytes(b"\xff\xd8\xff\xd9")
         size_mb = path.stat().st_size / 1e6
-        print(f"export: {args.messages:,} messages, {size_mb:.0f} MB (Android, Arabic locale"
+        print(f"export: {args.messages:,} messages, {size_mb:.0f} MB (Android, "
+              f"{'English' if args.locale == 'en' else 'Arabic'} locale"
               f"{', next to a media file' if args.beside_media else ''})")
         floor = None
         imports = []
