@@ -6,7 +6,7 @@ fpdf2's own shaped text path re-shapes a line for every character it adds
 while breaking lines (about 40 microseconds a character), far too slow for
 a report with thousands of findings.  So this module does its own line
 breaking (word widths measured once with HarfBuzz and cached), runs the
-Unicode bidi algorithm per line (rules W1-W7, N1-N2, I1-I2, L2; there are
+Unicode bidi algorithm per line (rules W1-W7, N0-N2, I1-I2, L1-L2; there are
 no explicit embeddings because `safety.pdf_text` removes every bidi
 control), shapes each directional run with HarfBuzz and writes the glyphs
 straight into the page with ``TJ``, registering each glyph with its source
@@ -236,109 +236,166 @@ class _Font:
 
 _bidi_class = unicodedata.bidirectional
 _STRONG_R = frozenset({"R", "AL"})
-_NEUTRAL = frozenset({"B", "S", "WS", "ON", "BN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", ""})
-# Arabic letters and marks (not digits) with spaces and common punctuation:
-# all at level 1 in a right-to-left line.
-_PURE_RTL = re.compile("[\u0608\u060b-\u065f\u066a-\u06ef\u06fa-\u06ff \u00a0\u060c\u061b\u061f.,!?:;\"'«»()\\[\\]\u2013\u2014\u2026-]*\\Z")
-_RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_NEUTRAL = frozenset({"B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI", ""})
+_OPENERS = frozenset({"LRI", "RLI", "FSI"})
+# Rule X9 removes these; they get a level afterwards only so that every
+# character has one (zero-width joiners must stay in their neighbour's run).
+_REMOVED = frozenset({"BN", "LRE", "RLE", "LRO", "RLO", "PDF"})
+# Rule L1: runs of these before a segment/paragraph separator or at the end
+# of the line go back to the paragraph level.
+_TRAILING = frozenset({"WS", "LRI", "RLI", "FSI", "PDI"}) | _REMOVED
+# Arabic letters and marks (not digits, nor the Arabic number signs
+# U+066B, U+066C and U+06DD, which are AN) with spaces and common
+# punctuation: all at level 1 in a right-to-left line.
+_PURE_RTL = re.compile("[\u0608\u060b-\u065f\u066a\u066d-\u06dc\u06de-\u06ef\u06fa-\u06ff \u00a0\u060c\u061b\u061f"
+                       ".,!?:;\"'«»()\\[\\]\u2013\u2014\u2026-]*\\Z")
+# Every character that can raise a level in a left-to-right line: the
+# blocks holding all R, AL and AN characters, RLM, RLE, RLO, RLI and FSI.
+_RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067\u2068"
+                       "\U00010800-\U00010fff\U0001e800-\U0001efff]")
+# Bidi_Paired_Bracket pairs (BidiBrackets.txt, Unicode 15.0), opener then
+# closer.  U+2329/U+232A are canonically equivalent to U+3008/U+3009 and
+# pair with them (BD16), so both map to U+3009.
+_PAIRS = ("()[]{}\u0f3a\u0f3b\u0f3c\u0f3d\u169b\u169c\u2045\u2046\u207d\u207e\u208d\u208e"
+          "\u2308\u2309\u230a\u230b\u2329\u232a\u2768\u2769\u276a\u276b\u276c\u276d\u276e\u276f"
+          "\u2770\u2771\u2772\u2773\u2774\u2775\u27c5\u27c6\u27e6\u27e7\u27e8\u27e9\u27ea\u27eb"
+          "\u27ec\u27ed\u27ee\u27ef\u2983\u2984\u2985\u2986\u2987\u2988\u2989\u298a\u298b\u298c"
+          "\u298d\u2990\u298f\u298e\u2991\u2992\u2993\u2994\u2995\u2996\u2997\u2998\u29d8\u29d9"
+          "\u29da\u29db\u29fc\u29fd\u2e22\u2e23\u2e24\u2e25\u2e26\u2e27\u2e28\u2e29\u2e55\u2e56"
+          "\u2e57\u2e58\u2e59\u2e5a\u2e5b\u2e5c\u3008\u3009\u300a\u300b\u300c\u300d\u300e\u300f"
+          "\u3010\u3011\u3014\u3015\u3016\u3017\u3018\u3019\u301a\u301b\ufe59\ufe5a\ufe5b\ufe5c"
+          "\ufe5d\ufe5e\uff08\uff09\uff3b\uff3d\uff5b\uff5d\uff5f\uff60\uff62\uff63")
+_CANONICAL = {"\u232a": "\u3009"}
+_OPEN_BRACKETS = {o: _CANONICAL.get(c, c) for o, c in zip(_PAIRS[::2], _PAIRS[1::2])}
+_CLOSE_BRACKETS = {c: _CANONICAL.get(c, c) for c in _PAIRS[1::2]}
+_OPEN_BRACKET = re.compile("[" + re.escape(_PAIRS[::2]) + "]")
+_BRACKET = re.compile("[" + re.escape(_PAIRS) + "]")
+_W5_W6 = frozenset({"ET", "ES", "CS"})
+_MAX_DEPTH = 125  # deepest embedding level (BD2)
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 
 
 def first_strong_rtl(text: str) -> bool | None:
-    """Direction of the first strong character (None when there is none)."""
+    """Direction of the first strong character (None when there is none),
+    skipping text inside isolates as rule P2 says."""
+    depth = 0
     for ch in text:
         c = _bidi_class(ch)
-        if c == "L":
+        if depth:
+            if c in _OPENERS:
+                depth += 1
+            elif c == "PDI":
+                depth -= 1
+        elif c == "L":
             return False
-        if c in _STRONG_R:
+        elif c in _STRONG_R:
             return True
+        elif c in _OPENERS:
+            depth = 1
     return None
-
-
-_OPEN_BRACKETS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
-_CLOSE_BRACKETS = {v: k for k, v in _OPEN_BRACKETS.items()}
-LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 
 
 def _strong(t: str) -> str:
     return "L" if t == "L" else "R"
 
 
-def _resolve(text: str, types: list[str], base: int) -> list[int]:
-    """Levels for one isolating run sequence without explicit embeddings
-    (rules W1-W7, N0 for bracket pairs, N1-N2, I1-I2)."""
-    n = len(types)
-    sos = "R" if base else "L"
-    prev = sos
-    for i, t in enumerate(types):  # W1
-        if t == "NSM":
-            types[i] = prev
-        else:
-            prev = t
-    last = sos
-    for i, t in enumerate(types):  # W2, W3
-        if t in ("L", "R", "AL"):
-            last = t
-            if t == "AL":
-                types[i] = "R"
-        elif t == "EN" and last == "AL":
-            types[i] = "AN"
-    for i in range(1, n - 1):  # W4
-        t = types[i]
-        if t == "ES" and types[i - 1] == "EN" and types[i + 1] == "EN":
-            types[i] = "EN"
-        elif t == "CS" and types[i - 1] == types[i + 1] and types[i - 1] in ("EN", "AN"):
-            types[i] = types[i - 1]
-    i = 0
-    while i < n:  # W5, W6
-        if types[i] == "ET":
-            j = i
-            while j < n and types[j] == "ET":
-                j += 1
-            value = "EN" if (i > 0 and types[i - 1] == "EN") or (j < n and types[j] == "EN") else "ON"
-            for k in range(i, j):
-                types[k] = value
-            i = j
-        else:
-            if types[i] in ("ES", "CS"):
-                types[i] = "ON"
-            i += 1
-    last = sos
-    for i, t in enumerate(types):  # W7
-        if t in ("L", "R"):
-            last = t
-        elif t == "EN" and last == "L":
-            types[i] = "L"
-    # N0: a bracket pair takes the direction of its content.
+def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """Paired brackets (BD16), sorted by opener."""
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if types[i] != "ON":
-            continue
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _OPEN_BRACKETS:
-            if len(stack) >= 63:
-                break
+            if len(stack) == 63:
+                break  # stack overflow: BD16 stops, keeping the pairs found so far
             stack.append((_OPEN_BRACKETS[ch], i))
-        elif ch in _CLOSE_BRACKETS:
+        else:
+            closer = _CLOSE_BRACKETS[ch]
             for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == ch:
+                if stack[depth][0] == closer:
                     pairs.append((stack[depth][1], i))
                     del stack[depth:]
                     break
-    embedding = sos
-    for o, c in sorted(pairs):
+    pairs.sort()
+    return pairs
+
+
+def _resolve(text: str, types: list[str], base: int) -> list[int]:
+    """Levels (0-2 from base 0, 1-2 from base 1) for one isolating run
+    sequence without explicit embeddings or removed characters: rules
+    W1-W7, N0 for bracket pairs, N1-N2, I1-I2.  `types` is changed.
+    A rule whose classes are absent is skipped (this runs for every line)."""
+    n = len(types)
+    sos = "R" if base else "L"
+    kinds = set(types)
+    # Brackets are ON and the W rules never change ON, so pairs can be
+    # found first, while the original NSMs are still known (N0 needs them).
+    pairs = _bracket_pairs(text) if _OPEN_BRACKET.search(text) else []
+    nsm = [t == "NSM" for t in types] if pairs and "NSM" in kinds else [False] * n
+    if "NSM" in kinds:
+        prev = sos
+        for i, t in enumerate(types):  # W1
+            if t == "NSM":
+                types[i] = prev
+            else:
+                # After an isolate initiator or PDI a mark is ON.
+                prev = "ON" if t in _OPENERS or t == "PDI" else t
+    if "AL" in kinds:
+        last = sos
+        for i, t in enumerate(types):  # W2, W3
+            if t in ("L", "R", "AL"):
+                last = t
+                if t == "AL":
+                    types[i] = "R"
+            elif t == "EN" and last == "AL":
+                types[i] = "AN"
+    if "ES" in kinds or "CS" in kinds:
+        for i in range(1, n - 1):  # W4
+            t = types[i]
+            if t == "ES" and types[i - 1] == "EN" and types[i + 1] == "EN":
+                types[i] = "EN"
+            elif t == "CS" and types[i - 1] == types[i + 1] and types[i - 1] in ("EN", "AN"):
+                types[i] = types[i - 1]
+    if kinds & _W5_W6:
+        i = 0
+        while i < n:  # W5, W6
+            if types[i] == "ET":
+                j = i
+                while j < n and types[j] == "ET":
+                    j += 1
+                value = "EN" if (i > 0 and types[i - 1] == "EN") or (j < n and types[j] == "EN") else "ON"
+                for k in range(i, j):
+                    types[k] = value
+                i = j
+            else:
+                if types[i] in ("ES", "CS"):
+                    types[i] = "ON"
+                i += 1
+    if "EN" in kinds:
+        last = sos
+        for i, t in enumerate(types):  # W7
+            if t in ("L", "R"):
+                last = t
+            elif t == "EN" and last == "L":
+                types[i] = "L"
+    for o, c in pairs:  # N0: a bracket pair takes the direction of its content.
         inside = {_strong(t) for t in types[o + 1:c] if t in ("L", "R", "EN", "AN")}
         if not inside:
             continue
-        if embedding in inside:
-            value = embedding
-        else:
-            before = sos
+        if sos in inside:
+            value = sos
+        else:  # only the opposite direction inside: it wins if the context before agrees
+            value = sos
             for k in range(o - 1, -1, -1):
                 if types[k] in ("L", "R", "EN", "AN"):
-                    before = _strong(types[k])
+                    value = _strong(types[k])
                     break
-            value = before if before != embedding else embedding
         types[o] = types[c] = value
+        for b in (o, c):  # marks on a bracket follow it
+            k = b + 1
+            while k < n and nsm[k]:
+                types[k] = value
+                k += 1
     i = 0
     while i < n:  # N1, N2
         if types[i] in _NEUTRAL:
@@ -358,39 +415,80 @@ def _resolve(text: str, types: list[str], base: int) -> list[int]:
     return [2 if t in ("L", "EN", "AN") else 1 for t in types]
 
 
+def _isolating(text: str, types: list[str], levels: list[int], lo: int, hi: int, level: int) -> None:
+    """Resolve text[lo:hi], at embedding level `level`, into `levels`.
+    Isolated text is left out of the sequence (its initiator and PDI stay
+    in it as neutrals) and resolved on its own one level up (BD13, X5a-c)."""
+    index: list[int] = []
+    inner: list[tuple[int, int, int]] = []
+    i = lo
+    while i < hi:
+        t = types[i]
+        if t not in _REMOVED:
+            index.append(i)
+        i += 1
+        if t in _OPENERS:
+            depth, j = 1, i
+            while j < hi and depth:
+                if types[j] in _OPENERS:
+                    depth += 1
+                elif types[j] == "PDI":
+                    depth -= 1
+                j += 1
+            end = j - 1 if depth == 0 else hi  # the matching PDI, or the end of the line
+            rtl = t == "RLI" or (t == "FSI" and bool(first_strong_rtl(text[i:end])))
+            # the least odd (rtl) or even level above this one
+            up = level + (1 if rtl != level % 2 else 2)
+            if up <= _MAX_DEPTH:
+                inner.append((i, end, up))
+                i = end
+            # else: overflow (more than 125 levels), the content stays at this level
+    base = level % 2
+    if len(index) == hi - lo:
+        resolved = _resolve(text[lo:hi], types[lo:hi], base)
+    else:
+        resolved = _resolve("".join(text[k] for k in index), [types[k] for k in index], base)
+    for k, r in zip(index, resolved):
+        levels[k] = level - base + r
+    for a, b, up in inner:
+        _isolating(text, types, levels, a, b, up)
+
+
 def bidi_levels(text: str, rtl: bool) -> list[int]:
-    """Embedding levels of one line.  Isolates (LRI/RLI/FSI ... PDI, which
-    only this module's own labels contain: chat text has every bidi
-    control removed) are resolved as separate paragraphs and count as a
-    neutral character outside, as the algorithm says."""
+    """Resolved levels of one line, after rule L1 (trailing whitespace and
+    isolate controls, and separators, at the paragraph level).  Isolates
+    (LRI/RLI/FSI ... PDI, which only this module's own labels contain: chat
+    text has every bidi control removed) are resolved as the algorithm says.
+    Characters rule X9 removes (BN) take the level before them."""
     base = 1 if rtl else 0
+    n = len(text)
     types = [_bidi_class(ch) for ch in text]
-    isolates: list[tuple[int, int]] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(text):
-        if ch in (LRI, RLI, FSI):
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch == PDI and depth:
-            depth -= 1
-            if depth == 0:
-                isolates.append((start, i))
-    if depth:
-        isolates.append((start, len(text) - 1))
-    for a, b in isolates:
-        for k in range(a, b + 1):
-            types[k] = "ON"
-    levels = _resolve(text, types, base)
-    for a, b in isolates:
-        inner = text[a + 1:b] if text[b] == PDI else text[a + 1:b + 1]
-        opener = text[a]
-        inner_rtl = opener == RLI or (opener == FSI and bool(first_strong_rtl(inner)))
-        e = levels[a]
-        lift = (e + 1 if e % 2 == 0 else e + 2) if inner_rtl else (e + 2 if e % 2 == 0 else e + 1)
-        lift -= 1 if inner_rtl else 0
-        for k, level in enumerate(bidi_levels(inner, inner_rtl)):
-            levels[a + 1 + k] = level + lift
+    kinds = set(types)
+    if kinds & _OPENERS or kinds & _REMOVED:
+        levels = [base] * n
+        _isolating(text, types, levels, 0, n, base)
+        for i, t in enumerate(types):
+            if t in _REMOVED:
+                levels[i] = levels[i - 1] if i else base
+    else:
+        levels = _resolve(text, types.copy(), base)
+    # L1: a line ends with its paragraph's level, whatever trails it.
+    if "S" in kinds or "B" in kinds:
+        trailing = True
+        for i in range(n - 1, -1, -1):
+            t = types[i]
+            if t == "S" or t == "B":
+                levels[i] = base
+                trailing = True
+            elif trailing and t in _TRAILING:
+                levels[i] = base
+            else:
+                trailing = False
+    else:
+        i = n - 1
+        while i >= 0 and types[i] in _TRAILING:
+            levels[i] = base
+            i -= 1
     return levels
 
 
