@@ -94,7 +94,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "levant", "khaleej", "masr", "tweets", "kidsgames", "girlssnap", "arabizimix", "libtun",
                  "yemenoman", "family", "staff", "breakup", "refugee", "saeedsudan", "msakids",
                  "short", "levrural", "iraqi", "streamers", "subtle", "doxxing",
-                 "violence", "egymix", "maghrebar", "despair", "lures", "mockery")
+                 "violence", "egymix", "maghrebar", "despair", "lures", "mockery",
+                 "banter", "predators", "comments", "khaleeji", "fakeaccts", "maghreb2")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
