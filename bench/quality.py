@@ -95,7 +95,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "yemenoman", "family", "staff", "breakup", "refugee", "saeedsudan", "msakids",
                  "short", "levrural", "iraqi", "streamers", "subtle", "doxxing",
                  "violence", "egymix", "maghrebar", "despair", "lures", "mockery",
-                 "banter", "predators", "comments", "khaleeji", "fakeaccts", "maghreb2")
+                 "banter", "predators", "comments", "khaleeji", "fakeaccts", "maghreb2",
+                 "roasts", "classgroup", "feuds", "strangers", "anonapps", "masri2")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
