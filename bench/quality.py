@@ -96,7 +96,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "short", "levrural", "iraqi", "streamers", "subtle", "doxxing",
                  "violence", "egymix", "maghrebar", "despair", "lures", "mockery",
                  "banter", "predators", "comments", "khaleeji", "fakeaccts", "maghreb2",
-                 "roasts", "classgroup", "feuds", "strangers", "anonapps", "masri2")
+                 "roasts", "classgroup", "feuds", "strangers", "anonapps", "masri2",
+                 "arabizi2", "darijalatin", "contempt", "groomchat", "ignored", "iraqlev")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

@@ -34,8 +34,9 @@ LIMITS = """\
 - Sarcasm, quotes ("she told me 'I'll kill you'") and reported speech can be misread.
 - The held-out folds share their writers with training. On writers it never saw
   (`python bench/quality.py --cross-writer`) it finds fewer harmful messages: the thresholds keep
-  false alarms rare (precision above 0.9), so expect it to miss some, most often mockery without
-  swear words, single mild grooming messages and Maghrebi written in Arabic script.
+  false alarms rare (precision above 0.9), so expect it to miss some, most often contempt and
+  mockery without swear words, single mild grooming messages (a stranger's "how old are you?" reads
+  like an aunt's; the conversation rules look for the sequence) and Maghrebi written in Latin letters.
 - Scores are calibrated on held-out folds of the training data, not on real families' chats.
 - Conversation rules (repetition, pile-ons, late-night contact, grooming sequences) are hand-written and
   explained in each finding; they can over- or under-react.
