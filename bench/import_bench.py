@@ -40,10 +40,21 @@ WORDS = ["مرحبا", "كيفك", "اليوم", "الواجب", "الامتحا
          "مدري", "يلا", "نلعب", "فورتنايت", "😂", "❤️", "👍", "ok", "lol"]
 
 
+def _header(english: bool, day: int, month: int, year: int, hour24: int, mins: int) -> str:
+    """A message line's date and time as the phone's locale writes them."""
+    hour12 = hour24 % 12 or 12
+    if english:
+        return f"{month}/{day}/{year % 100:02d}, {hour12}:{mins:02d} {'AM' if hour24 < 12 else 'PM'}"
+    date = f"{day}\u200f/{month}\u200f/{year}".translate(ARABIC_DIGITS)
+    clock = f"{hour12}:{mins:02d}".translate(ARABIC_DIGITS)
+    return f"{date}\u060c {clock} {'ص' if hour24 < 12 else 'م'}"
+
+
 def generate(path: Path, count: int, seed: int = 7, locale: str = "ar") -> int:
     rng = random.Random(seed)
     minute = 0
     english = locale == "en"
+    media = "<Media omitted>" if english else "<تم استبعاد الوسائط>"
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("1/1/24, 12:00 AM - Messages and calls are end-to-end encrypted.\n" if english else
                 "١\u200f/١\u200f/٢٠٢٤، ١٢:٠٠ ص - \u200fالرسائل والمكالمات مشفرة تمامًا بين الطرفين.\n")
@@ -54,22 +65,13 @@ def generate(path: Path, count: int, seed: int = 7, locale: str = "ar") -> int:
             month, dom = divmod(day, 28)
             year = 2024 + month // 12
             month = month % 12 + 1
-            hour12 = hour24 % 12 or 12
-            ampm = "ص" if hour24 < 12 else "م"
-            date = f"{dom + 1}\u200f/{month}\u200f/{year}".translate(ARABIC_DIGITS)
-            clock = f"{hour12}:{mins:02d}".translate(ARABIC_DIGITS)
             body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 12)))
             if i % 50 == 0:
                 body += "\n" + " ".join(rng.choice(WORDS) for _ in range(4))
-            if english:
-                if i % 97 == 0:
-                    body = "<Media omitted>"
-                f.write(f"{month}/{dom + 1}/{year % 100:02d}, {hour12}:{mins:02d} {'AM' if hour24 < 12 else 'PM'}"
-                        f" - {rng.choice(SENDERS)}: {body}\n")
-                continue
             if i % 97 == 0:
-                body = "<تم استبعاد الوسائط>"
-            f.write(f"{date}\u060c {clock} {ampm} - {rng.choice(SENDERS)}: {body}\n")
+                body = media
+            header = _header(english, dom + 1, month, year, hour24, mins)
+            f.write(f"{header} - {rng.choice(SENDERS)}: {body}\n")
     return count
 
 

@@ -58,22 +58,21 @@ def check(case: Case) -> str | None:
     return None
 
 
+def failures_in(path: Path) -> tuple[int, list[str]]:
+    """How many applicable cases `path` has, and what went wrong in each that fails."""
+    cases = list(read_cases(path))
+    return len(cases), [f for f in map(check, cases) if f]
+
+
 def test_sample_conformance_cases() -> None:
-    cases = list(read_cases(SAMPLE))
-    assert len(cases) > 500
-    failures = [f for f in map(check, cases) if f]
+    count, failures = failures_in(SAMPLE)
+    assert count > 500
     assert not failures, "\n".join(failures[:20])
 
 
 @pytest.mark.skipif(not FULL.exists(), reason="BidiCharacterTest.txt not installed (apt-get install unicode-data)")
 def test_full_bidi_character_test() -> None:
-    failures = []
-    count = 0
-    for case in read_cases(FULL):
-        count += 1
-        failure = check(case)
-        if failure:
-            failures.append(failure)
+    count, failures = failures_in(FULL)
     assert count > 90000
     assert not failures, f"{len(failures)} of {count} cases fail:\n" + "\n".join(failures[:20])
 
