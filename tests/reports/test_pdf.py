@@ -14,6 +14,7 @@ from guardian.reports.pdf_report import (
     PAGE_W,
     _pdf_clean,
     bidi_runs,
+    explained,
     render_pdf,
     renderable,
     write_pdf,
@@ -161,6 +162,18 @@ def test_bidi_runs():
     runs = bidi_runs("قال hello 123 اليوم", True)
     assert [r[2] for r in runs] == [1, 2, 1]
     assert runs[0][0] > runs[-1][0]  # visual order: the first Arabic word is rightmost (last)
+
+
+def test_explanations_keep_the_isolates_around_names():
+    from guardian.explain.templates import isolate
+    sentence = "Repeated hurtful messages from “" + isolate("لين\u202e") + "”: 3 times."
+    text = explained(sentence)
+    assert "\u202e" not in text       # the name is still cleaned
+    runs = bidi_runs(text, False)
+    # the Arabic name is a run of its own; the count stays in the English run
+    assert [text[a:b].strip("\u2068\u2069") for a, b, level in runs if level] == ["لين"]
+    three = text.index("3")
+    assert any(a <= three < b and level == 0 for a, b, level in runs)
 
 
 def test_renderable_placeholders():

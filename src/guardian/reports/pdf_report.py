@@ -126,6 +126,16 @@ def iso(text: str) -> str:
     return FSI + _pdf_clean(text) + PDI
 
 
+def explained(text: str) -> Composed:
+    """A sentence of Guardian's own (an explanation, a pattern) with the
+    names its templates isolated (`explain.templates.isolate`): each piece
+    cleaned on its own, the names' isolates kept.  Cleaning it whole strips
+    them, and an Arabic name before a number then pulls the number into its
+    run ("from “لين”: 3 times" drawn as “3 :”لين)."""
+    pieces = _NAME_ISOLATE.split(text)   # sentence, name, sentence, ...
+    return Composed("".join(iso(piece) if k % 2 else _pdf_clean(piece) for k, piece in enumerate(pieces)))
+
+
 def ltr(text: str) -> str:
     """Technical text (times, hashes) isolated left-to-right."""
     return LRI + _pdf_clean(text) + PDI
@@ -273,6 +283,7 @@ _BRACKET = re.compile("[" + re.escape(_PAIRS) + "]")
 _W5_W6 = frozenset({"ET", "ES", "CS"})
 _MAX_DEPTH = 125  # deepest embedding level (BD2)
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+_NAME_ISOLATE = re.compile(f"{FSI}([^{FSI}{PDI}]*){PDI}")
 
 
 def first_strong_rtl(text: str) -> bool | None:
@@ -981,7 +992,8 @@ class _Report:
             if s.patterns:
                 ts.paragraph(t("patterns"), style="B", size=10.5, rtl=self.rtl, gap=0.3)
                 for p in s.patterns:
-                    ts.paragraph(Composed("• " + iso(p)), size=10.5, rtl=self.rtl, inset=4, gap=0.3)
+                    ts.paragraph(Composed(f"• {FSI}{explained(p)}{PDI}"), size=10.5, rtl=self.rtl, inset=4,
+                                 gap=0.3)
 
     def finding(self, n: int, f: Finding) -> None:
         doc, ts, t = self.doc, self.ts, self.t
@@ -1027,13 +1039,13 @@ class _Report:
         e = f.explanation
         if e.what:
             ts.heading(t("what"), 3)
-            ts.paragraph(e.what, rtl=self.rtl)
+            ts.paragraph(explained(e.what), rtl=self.rtl)
         if e.why:
             ts.heading(t("why"), 3)
-            ts.paragraph(e.why, rtl=self.rtl)
+            ts.paragraph(explained(e.why), rtl=self.rtl)
         ts.heading(t("severity"), 3)
         ts.paragraph(Composed(L.severity(f.severity, lang)
-                              + (f" — {iso(e.severity_reason)}" if e.severity_reason else "")),
+                              + (f" — {FSI}{explained(e.severity_reason)}{PDI}" if e.severity_reason else "")),
                      colour=colour, rtl=self.rtl)
         if e.steps:
             ts.heading(t("steps"), 3)
