@@ -1,6 +1,7 @@
 """Import speed and memory on a large Arabic-locale WhatsApp export.
 
     python bench/import_bench.py [--messages 1000000] [--locale ar|en] [--beside-media] [--runs N]
+                                 [--whatstk PYTHON]
 
 Generates an Android Arabic-locale export (Arabic-Indic digits, RLM marks,
 Arabic comma, ص/م; or, with `--locale en`, the English-locale lines
@@ -16,7 +17,16 @@ prints the range.
 For scale (measured on this kind of machine): whatstk 0.9.1 parses a
 1,000,000-message English-locale export at about 140,000 messages/s with a
 1 GB peak.  Target: beat that while parsing, encrypting and storing, with
-peak memory under 200 MB.
+peak memory under 200 MB.  A big export is imported by a process per core
+(`guardian.split_import`); its peak is the importing process's plus each
+worker's, and the figure printed is that sum.
+
+This machine's speed drifts from hour to hour, so the fair comparison is
+whatstk on the same file in the same run: `--whatstk PYTHON` names a Python
+with whatstk 0.9.1 installed (`python -m venv W && W/bin/pip install
+whatstk==0.9.1`) and, after each import, times whatstk's parse of the file
+with its header format given (its fastest way, as in the figure above;
+use `--locale en`: whatstk misreads the Arabic locale).
 """
 
 from __future__ import annotations
@@ -34,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+WHATSTK_HFORMAT = "%m/%d/%y, %I:%M %p - %name:"   # the lines `generate` writes with locale "en"
 SENDERS = ["ريم", "سارة العتيبي", "نورة", "~ جود", "+966 50 123 4567", "لمى", "هيا", "دانة"]
 WORDS = ["مرحبا", "كيفك", "اليوم", "الواجب", "الامتحان", "بكرة", "المدرسة", "هههه", "والله",
          "صدق", "تمام", "اوكي", "شفتي", "المعلمة", "الرياضيات", "الفسحة", "حلو", "جدا", "ليش",
@@ -80,6 +91,7 @@ def _child(mode: str, path: str) -> None:
     import resource
     from zoneinfo import ZoneInfo
     start = time.perf_counter()
+    workers = 0
     if mode == "lines":
         messages = 0
         with open(path, encoding="utf-8") as f:
@@ -92,6 +104,9 @@ def _child(mode: str, path: str) -> None:
         from guardian.importers.testing import source_from_path
         messages = sum(1 for _ in whatsapp.parse(source_from_path(Path(path)),
                                                  ParseContext(tz=ZoneInfo("Asia/Riyadh"))))
+    elif mode == "whatstk":          # run by the --whatstk interpreter, without Guardian
+        from whatstk import df_from_whatsapp
+        messages = len(df_from_whatsapp(path, hformat=WHATSTK_HFORMAT, max_size=None))
     else:
         from guardian.importing import import_paths
         from guardian.store.database import Store, Unlock
@@ -99,14 +114,18 @@ def _child(mode: str, path: str) -> None:
             store = Store.open(Path(folder) / "bench.sqlite3", Unlock(ephemeral=True))
             report = import_paths(store, [Path(path)], tz=ZoneInfo("Asia/Riyadh"), tz_name="Asia/Riyadh")
             messages = report.sources[0].messages
+            workers = report.sources[0].parts if report.sources[0].parts > 1 else 0
             store.close()
     seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "messages": messages, "peak_mb": peak_kb / 1024}))
+    # The largest worker process (none unless the import was split).
+    worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "messages": messages,
+                      "peak_mb": (peak_kb + workers * worker_kb) / 1024, "workers": workers}))
 
 
-def measure(mode: str, path: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], capture_output=True,
+def measure(mode: str, path: Path, python: str = sys.executable) -> dict[str, float]:
+    out = subprocess.run([python, __file__, "--child", mode, str(path)], capture_output=True,
                          text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -123,6 +142,8 @@ def main() -> None:
                              "against the file names)")
     parser.add_argument("--runs", type=int, default=1,
                         help="measure the full import this many times (default 1)")
+    parser.add_argument("--whatstk", metavar="PYTHON",
+                        help="a Python with whatstk 0.9.1: time it on the same file after each import")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -139,19 +160,29 @@ def main() -> None:
               f"{', next to a media file' if args.beside_media else ''})")
         floor = None
         imports = []
+        ratios = []
+        runs = [("import", "Guardian import (parse + encrypt + store)")]
+        if args.whatstk:
+            runs.append(("whatstk", "whatstk 0.9.1 parse (header format given)"))
         for mode, label in (("lines", "plain line splitting"), ("parse", "Guardian parser only"),
-                            *[("import", "Guardian import (parse + encrypt + store)")] * args.runs):
-            r = measure(mode, path)
+                            *runs * args.runs):
+            r = measure(mode, path, args.whatstk if mode == "whatstk" else sys.executable)
             rate = r["messages"] / r["seconds"]
             floor = floor or rate
+            workers = f", {r['workers']:.0f} workers" if r.get("workers") else ""
+            print(f"{label:<45} {r['messages']:>9,} msgs {r['seconds']:7.2f} s "
+                  f"{rate:>11,.0f} msgs/s  peak {r['peak_mb']:6.0f} MB  ({rate / floor:.2f}x floor{workers})")
             if mode == "import":
                 imports.append((rate, r["peak_mb"]))
-            print(f"{label:<45} {r['messages']:>9,} msgs {r['seconds']:7.2f} s "
-                  f"{rate:>11,.0f} msgs/s  peak {r['peak_mb']:6.0f} MB  ({rate / floor:.2f}x floor)")
+            elif mode == "whatstk":
+                ratios.append(imports[-1][0] / rate)
+                print(f"{'':<45} Guardian import / whatstk: {ratios[-1]:.2f}x")
         if len(imports) > 1:
             rates, peaks = [rate for rate, _ in imports], [peak for _, peak in imports]
             print(f"import over {len(imports)} runs: {min(rates):,.0f} - {max(rates):,.0f} msgs/s, "
                   f"peak {min(peaks):.0f} - {max(peaks):.0f} MB")
+        if len(ratios) > 1:
+            print(f"Guardian import / whatstk over {len(ratios)} runs: {min(ratios):.2f}x - {max(ratios):.2f}x")
 
 
 if __name__ == "__main__":

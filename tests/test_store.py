@@ -72,6 +72,23 @@ def test_reimport_adds_nothing_and_overlap_adds_only_new(tmp_path: Path) -> None
     assert store.message_count() == 4
 
 
+def test_overlapping_exports_in_one_import_add_each_message_once(tmp_path: Path) -> None:
+    # An old and a newer export of one chat picked together: repeats are
+    # counted within each source, so the second "ok" of each file is the
+    # same message, not a third one.
+    store = Store.open(tmp_path / "g.sqlite3")
+    older = [_msg("اهلا", 1), _msg("ok", 2), _msg("ok", 2)]
+    newer = older + [_msg("ok", 2), _msg("جديد", 5)]
+    with store.import_session() as session:
+        added = []
+        for sha, messages in (("aa", older), ("bb", newer), ("cc", older)):
+            sid = session.begin_source(path="chat.txt", sha256=sha, size=10, format="whatsapp",
+                                       importer_version="1", tz="Asia/Riyadh")
+            added.append(session.add_messages(messages, sid))
+    assert added == [3, 2, 0]
+    assert store.message_count() == 5
+
+
 def test_conversations_are_kept_apart(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "g.sqlite3")
     _import(store, [_msg("a", 1, conv=_conv("one")), _msg("a", 1, conv=_conv("two"))])

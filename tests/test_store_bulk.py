@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from guardian.domain import AttachmentKind, Conversation, Finding, Message, Severity
 from guardian.store import bulk
 from guardian.store.crypto import Cipher, pack_fields, unpack_fields
-from guardian.store.database import ImportSession, Store
+from guardian.store.database import Store
 from guardian.store.migrations import _V1, SCHEMA_VERSION
+from guardian.store.packing import RowPacker
 
 RIYADH = ZoneInfo("Asia/Riyadh")
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from(["\ud800", "\udfff"]),
@@ -87,7 +88,7 @@ def test_every_field_survives_the_packed_batch(tmp_path: Path) -> None:
 
 
 def test_many_batches_keep_file_order_and_dedup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ImportSession, "WRITE_ROWS", 7)
+    monkeypatch.setattr(RowPacker, "WRITE_ROWS", 7)
     start = datetime(2024, 5, 1, 8, 0, tzinfo=RIYADH)
     messages = [Message(_conv(), f"p{i % 3}", start + timedelta(minutes=i // 4), "ok" if i % 5 else "هلا",
                         f"line {i}", i) for i in range(100)]

@@ -19,6 +19,7 @@ from itertools import islice
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
+from guardian import split_import
 from guardian.collector import collector_paused
 from guardian.domain import Conversation, Message
 from guardian.importers import registry
@@ -61,6 +62,7 @@ class SourceReport:
     messages: int = 0      # read from the file
     added: int = 0         # new to the store
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    parts: int = 1         # processes that read it (see split_import)
 
     def as_json(self) -> dict[str, object]:
         return {"path": self.path, "sha256": self.sha256, "format": self.format,
@@ -268,23 +270,25 @@ def _import_one(session: ImportSession, item: _Planned, tz: tzinfo, tz_name: str
 
 def _store_rows(session: ImportSession, importer: ModuleType, source: Source, ctx: ParseContext,
                 source_id: int, result: SourceReport, on_progress: Callable[[int], None]) -> None:
-    """Queue an importer's rows; let it read the file once when it can
-    (`base.Reread`), reading it again if its guesses were wrong."""
-    speculate = session.can_speculate()
-    if speculate:
-        session.mark()
+    """Queue an importer's rows: a big WhatsApp file in parts, one process
+    each (`split_import`), others read once when the importer can; reading
+    again in one pass if guesses made for that were wrong (`base.Reread`)."""
+    session.mark()
     try:
-        _queue_rows(session, importer.parse_rows(source, ctx, speculate=speculate), ctx, source_id,
-                    result, on_progress)
+        in_parts = split_import.store_in_parts(session, importer, source, ctx, source_id, on_progress)
+        if in_parts is None:
+            _queue_rows(session, importer.parse_rows(source, ctx, speculate=True), ctx, source_id,
+                        result, on_progress)
+        else:
+            result.messages, ctx.skipped[:], result.parts = in_parts
     except Reread:
         log.info("%s: read the file again (a guess made to read it once was wrong)", importer.FORMAT)
         session.undo_to_mark()
         ctx.skipped.clear()
-        result.messages = 0
+        result.messages, result.parts = 0, 1
         _queue_rows(session, importer.parse_rows(source, ctx), ctx, source_id, result, on_progress)
         return
-    if speculate:
-        session.keep_since_mark()
+    session.keep_since_mark()
 
 
 def _queue_rows(session: ImportSession, batches: Iterator[tuple[Conversation, list[Row]]],

@@ -88,3 +88,25 @@ def test_fixtures_import_as_parsed(tmp_path: Path) -> None:
             assert sorted(((m.sender, m.timestamp, m.text, m.raw, m.position, m.attachment,
                             m.attachment_name, m.is_system) for m in store.messages(conv.id)),
                           key=lambda m: m[4]) == expected
+
+
+@pytest.mark.parametrize("names", [("guesses hold", "a many-block file"),
+                                   ("a subject set at the end renames the chat", "guesses hold")])
+def test_an_older_and_a_newer_export_picked_together_add_each_message_once(
+        names: tuple[str, str], tmp_path: Path) -> None:
+    # The newer export repeats the older one's messages (repeated lines
+    # included) and adds its own; the later file is read once too, or
+    # again when its guesses fail.
+    older = EXPORTS[names[0]]
+    newer = older + EXPORTS[names[1]].split("\n", 1)[1]
+    paths = []
+    for folder, text in (("old", older), ("new", newer)):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "WhatsApp Chat with الصف الخامس.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    expected, _skipped, _conv = _parsed(paths[1])
+    with Store.open(tmp_path / "g.sqlite3", Unlock(ephemeral=True)) as store:
+        report = import_paths(store, paths, tz=RIYADH, tz_name="Asia/Riyadh")
+        [conv] = store.conversations()
+        assert conv.messages == len(expected)
+        assert report.sources[0].added + report.sources[1].added == len(expected)

@@ -32,7 +32,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from guardian.domain import AttachmentKind
@@ -85,6 +85,9 @@ class Source:
     _opener: Callable[[str], io.BufferedIOBase]
     siblings: tuple[str, ...] = ()
     title_hint: str = ""
+    # The file on disk when the source is a whole file (not a zip member),
+    # so that other processes can read parts of it (`whatsapp_split`).
+    path: Path | None = None
 
     def open(self) -> io.BufferedIOBase:
         return self._opener(self.name)

@@ -186,7 +186,7 @@ def _file_source(file: Path, folder: Path, title_hint: str, listing: _Listing) -
     siblings = _Siblings(listing[0], listing[1], file.name)
     return Source(name=file.name, display_path=str(file), size=file.stat().st_size,
                   _opener=lambda member: open(folder / member, "rb"),
-                  siblings=siblings, title_hint=title_hint)  # type: ignore[arg-type]
+                  siblings=siblings, title_hint=title_hint, path=file)  # type: ignore[arg-type]
 
 
 

@@ -23,4 +23,4 @@ def source_from_path(path: Path) -> Source:
     siblings = tuple(p.name for p in sorted(folder.iterdir()) if p.is_file() and p != path)
     return Source(name=path.name, display_path=str(path), size=path.stat().st_size,
                   _opener=lambda member: open(folder / member, "rb"),
-                  siblings=siblings, title_hint=path.stem)
+                  siblings=siblings, title_hint=path.stem, path=path)

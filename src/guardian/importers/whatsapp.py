@@ -154,8 +154,7 @@ def _read_once(source: Source, ctx: ParseContext, hint: str, order: str,
     stops the pass at once); if one was wrong the rows already given are
     void and `Reread` says so."""
     tally = Survey()
-    guessed = Conversation(platform=PLATFORM, key=" ".join(hint.casefold().split()), title=hint,
-                           is_group=False, owner=None)
+    guessed = named_by_file(hint)
     reader = _Reader(source, ctx, tally, order, guessed, None, False, tally=tally)
     for rows in reader.rows():
         yield guessed, rows
@@ -168,6 +167,12 @@ def _read_once(source: Source, ctx: ParseContext, hint: str, order: str,
             or tally.chat_name_author is not None or final.key != guessed.key):
         raise Reread()
     yield final, []        # the chat as the whole file describes it (is it a group?)
+
+
+def named_by_file(hint: str) -> Conversation:
+    """The chat as a reader guesses it before reading: named by the file."""
+    return Conversation(platform=PLATFORM, key=" ".join(hint.casefold().split()), title=hint,
+                        is_group=False, owner=None)
 
 
 def conversation_for(info: Survey, source: Source) -> Conversation:
@@ -196,7 +201,8 @@ class _Reader:
 
     def __init__(self, source: Source, ctx: ParseContext, info: Survey, order: str,
                  conversation: Conversation, chat_author: str | None, colon_ok: bool,
-                 tally: Survey | None = None) -> None:
+                 tally: Survey | None = None, first_line: int = 0,
+                 last_date: tuple[str, ...] | None = None) -> None:
         self.source = source
         self.ctx = ctx
         self.info = info
@@ -206,6 +212,11 @@ class _Reader:
         self.colon_ok = colon_ok
         # While reading once (`_read_once`), what the survey would gather.
         self.tally = tally
+        # Where the lines start when the reader reads part of a file
+        # (`whatsapp_split`): the lines before it, and the date of the
+        # header line before it.
+        self.first_line = first_line
+        self.last_date = last_date
         self.headers = 0
         self.siblings = frozenset(source.siblings)
         self.stamp = Stamper(self.order, ctx.tz)
@@ -227,12 +238,12 @@ class _Reader:
         colon_ok = self.colon_ok
         prefix, prefix_end, ts = NO_PREFIX, 0, None
         author_key, sender = NO_PREFIX, ""
-        last_date: tuple[str, ...] | None = None
+        last_date = self.last_date
         pending: Row | None = None
         extra: list[str] | None = None
         skipping: list[int | str] | None = None   # [line_no, reason, continuation lines]
-        line_no = count = headers = 0
-        for batch in line_batches(self.source, ctx.skip):
+        line_no, count, headers = self.first_line, 0, 0
+        for batch in line_batches(self.source, ctx.skip, self.first_line):
             out: list[Row] = []
             add = out.append
             for line in batch:

@@ -96,6 +96,7 @@ class DateOrderVotes:
     first_changes: int = 0
     second_changes: int = 0
     _previous: tuple[int, int, int] | None = field(default=None, repr=False)
+    _first: tuple[int, int, int] | None = field(default=None, repr=False)
 
     def add(self, match: re.Match[str]) -> None:
         """Count one header whose date differs from the header before."""
@@ -122,15 +123,36 @@ class DateOrderVotes:
         self.first_over_12 += a > 12
         self.second_over_12 += b > 12
         previous, self._previous = self._previous, (a, b, year)
-        if previous is None or previous[2] != year:
+        if previous is None:
+            self._first = self._previous
             return
-        pa, pb, _ = previous
+        self._compare(previous, self._previous)
+
+    def _compare(self, previous: tuple[int, int, int], current: tuple[int, int, int]) -> None:
+        pa, pb, year = previous
+        a, b, current_year = current
+        if year != current_year:
+            return
         self.first_changes += pa != a
         self.second_changes += pb != b
         if a < pa and b > pb:
             self.wrap_day_first += 1
         elif b < pb and a > pa:
             self.wrap_month_first += 1
+
+    def extend(self, later: DateOrderVotes) -> None:
+        """Add the votes of the part of the file that follows this one, as
+        if one pass had read both (`whatsapp_split`): the later part's first
+        date is compared with this part's last."""
+        if self._previous is not None and later._first is not None:
+            self._compare(self._previous, later._first)
+        self.arabic = self.arabic or later.arabic
+        self.us_style = self.us_style or later.us_style
+        for name in ("first_over_12", "second_over_12", "wrap_day_first", "wrap_month_first",
+                     "first_changes", "second_changes"):
+            setattr(self, name, getattr(self, name) + getattr(later, name))
+        self._first = self._first or later._first
+        self._previous = later._previous or self._previous
 
     def decide(self) -> str:
         # Every Arabic CLDR locale writes d/M/y; only dates that cannot be

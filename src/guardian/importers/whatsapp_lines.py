@@ -23,17 +23,20 @@ MAX_LINE_CHARS = 1_000_000
 # No bigger than MAX_LINE_CHARS: then only a line continued from an earlier
 # block can exceed the cap, and that is the only one we need to measure.
 BLOCK_BYTES = 1 << 19
+BAD_UTF8 = "the file has bytes that are not valid UTF-8"
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 Note = Callable[[int, str], None]
 
 
-def line_batches(source: Source, note: Note | None = None) -> Iterator[list[str]]:
+def line_batches(source: Source, note: Note | None = None, first_line: int = 0,
+                 ) -> Iterator[list[str]]:
     """Every line of the source without its terminator, in file order.
 
     `note(line_no, reason)` hears about lines that were cut or held invalid
-    UTF-8 (the latter once per file)."""
-    reader = _Reader(note)
+    UTF-8 (the latter once per file, `BAD_UTF8` in its reason); line
+    numbers start after `first_line` (a source that is part of a file)."""
+    reader = _Reader(note, first_line)
     with source.open() as stream:
         while True:
             block = stream.read(BLOCK_BYTES)
@@ -45,13 +48,13 @@ def line_batches(source: Source, note: Note | None = None) -> Iterator[list[str]
 
 
 class _Reader:
-    def __init__(self, note: Note | None) -> None:
+    def __init__(self, note: Note | None, first_line: int = 0) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
         self._note = note
         self._carry = ""           # the unfinished last line so far
         self._dropping = False     # the carry hit the cap: discard until its end
         self._held_cr = ""         # a block-final "\r" waits for a possible "\n"
-        self._lines = 0            # complete lines handed out
+        self._lines = first_line   # complete lines handed out (and lines before the source)
         self._bad_utf8_seen = False
 
     def feed(self, block: bytes) -> list[str]:
@@ -105,5 +108,5 @@ class _Reader:
         offset = next((i for i, line in enumerate(parts) if "\ufffd" in line), len(parts))
         line_no = self._lines + offset + 1
         if self._note:
-            self._note(line_no, f"line {line_no}: the file has bytes that are not valid UTF-8 "
-                                "(first here); they were replaced by U+FFFD and the text kept")
+            self._note(line_no, f"line {line_no}: {BAD_UTF8} (first here); they were replaced by "
+                                "U+FFFD and the text kept")

@@ -128,6 +128,22 @@ class Survey:
         self.styles[style_of(match)] += 1
         self.votes.add(match)
 
+    def extend(self, later: Survey) -> None:
+        """Add what a survey of the part of the file after this one found,
+        as if one pass had read both (`whatsapp_split`)."""
+        self.headers += later.headers
+        for style, count in later.styles.items():
+            self.styles[style] += count
+        self.votes.extend(later.votes)
+        for name in later.senders:
+            if len(self.senders) >= MAX_TRACKED_SENDERS:
+                break
+            self.senders.add(name)
+        self.too_many_senders = self.too_many_senders or later.too_many_senders
+        self.group_event = self.group_event or later.group_event
+        self.subject = later.subject or self.subject
+        self.system_authors.update(later.system_authors)
+
 
 def survey(source: Source, ctx: ParseContext, blocks: int | None = None) -> Survey:
     """First pass: read every header line once, keep only aggregates.

@@ -34,17 +34,10 @@ from guardian.domain import (
 )
 from guardian.keys import LockedError, PassphraseSource, WrappedKey
 from guardian.paths import Locations
-from guardian.store.bulk import (
-    PLAIN_FLAGS,
-    BulkWriter,
-    MessageBatch,
-    attachment_field,
-    flags_field,
-    people_field,
-)
+from guardian.store.bulk import BulkWriter
 from guardian.store.crypto import Cipher, DecryptionError, new_data_key
-from guardian.store.identities import SeenIdentities
 from guardian.store.migrations import SCHEMA_VERSION, migrate
+from guardian.store.packing import RowPacker
 
 log = logging.getLogger(__name__)
 
@@ -545,23 +538,15 @@ class ImportSession:
     works on one batch while the importer reads the next.  Every method
     that touches the connection itself first waits for the writer."""
 
-    WRITE_ROWS = 8192      # rows per INSERT statement (a few MB of blob)
-
     def __init__(self, store: Store) -> None:
         self._store = store
         self._con = store.connection
         self._cipher = store.cipher
         self._conversations: dict[tuple[str, str], int] = {}
         self._participants: dict[tuple[int, str], int] = {}
-        # conversation id -> sender -> (the record's conversation and
-        # participant fields, the start of the fingerprint input:
-        # conversation id and sender as netstrings)
-        self._senders: dict[int, dict[str, tuple[bytes, bytes]]] = {}
-        self._seen = SeenIdentities()          # identities met in this import
-        self._repeats: dict[bytes, int] = {}
         self._owners: dict[int, str] = {}
         self._writer = BulkWriter(self._con)
-        self._pending: MessageBatch | None = None
+        self._packer = RowPacker(self._cipher, self.participant_id, self._writer.submit)
         self._marked: tuple[object, ...] | None = None
         self.touched_conversations: set[int] = set()
 
@@ -602,13 +587,8 @@ class ImportSession:
 
     def _drain(self) -> None:
         """Write every queued message and wait: the connection is ours again."""
-        self._submit_pending()
+        self._packer.flush()
         self._writer.wait()
-
-    def _submit_pending(self) -> None:
-        batch, self._pending = self._pending, None
-        if batch is not None and batch.rows:
-            self._writer.submit(batch.source_id, batch.blob())
 
     def conversation_id(self, conv: Conversation) -> int:
         cache_key = (conv.platform, conv.key)
@@ -648,30 +628,24 @@ class ImportSession:
 
     # --- speculation: a source read once, undone if its guesses were wrong -----
 
-    def can_speculate(self) -> bool:
-        """True when undoing a source is cheap: nothing has been imported in
-        this session yet (the duplicate counts would otherwise need undoing)."""
-        return not self._seen and self._pending is None
-
     def mark(self) -> None:
         """Remember the state to return to with `undo_to_mark`."""
         self._drain()
         self._con.execute("SAVEPOINT guardian_source")
         self._marked = (dict(self._conversations), dict(self._participants),
-                        {cid: dict(names) for cid, names in self._senders.items()},
-                        dict(self._owners), set(self.touched_conversations), self._writer.added.copy())
+                        self._packer.known_senders(), dict(self._owners),
+                        set(self.touched_conversations), self._writer.added.copy())
 
     def undo_to_mark(self) -> None:
         """Drop everything added since `mark`, in the database and here."""
         assert self._marked is not None
-        self._pending = None
+        self._packer.discard()
         self._writer.wait()
         self._con.execute("ROLLBACK TO guardian_source")
         self._con.execute("RELEASE guardian_source")
-        (self._conversations, self._participants, self._senders, self._owners,
+        (self._conversations, self._participants, senders, self._owners,
          self.touched_conversations, self._writer.added) = self._marked
-        self._seen = SeenIdentities()
-        self._repeats.clear()
+        self._packer.restore_senders(senders)
         self._marked = None
 
     def keep_since_mark(self) -> None:
@@ -708,15 +682,14 @@ class ImportSession:
         self._participants[cache_key] = pid
         return pid
 
-    def _sender(self, conversation_id: int, name: str) -> tuple[bytes, bytes]:
-        """The record's conversation and participant fields (participant 0:
-        none) and the fingerprint prefix for a sender."""
-        pid = self._participant_id(conversation_id, name) or 0
-        cid = str(conversation_id)
-        prefix = f"{len(cid)}:{cid}{len(name)}:{name}".encode("utf-8", "surrogatepass")
-        value = self._senders.setdefault(conversation_id, {})[name] = (
-            people_field(conversation_id, pid), prefix)
-        return value
+    def data_key(self) -> bytes:
+        """The store's data key, for a process that packs rows for this
+        import (`guardian.split_import`).  Never log or write it."""
+        return self._cipher.export_key()
+
+    def participant_id(self, conversation_id: int, name: str) -> int:
+        """The participant's id, created if new (0 for no sender)."""
+        return self._participant_id(conversation_id, name) or 0
 
     def add_messages(self, messages: Iterable[Message], source_id: int) -> int:
         """Insert messages not already stored; returns how many were new."""
@@ -752,91 +725,21 @@ class ImportSession:
     def queue_rows(self, conversation: Conversation, rows: Iterable[_Row],
                    source_id: int) -> None:
         """Fingerprint, encrypt and pack one conversation's messages given as
-        `importers.base.Row` tuples; the writer thread stores those not
-        already stored (see `added_for`).
+        `importers.base.Row` tuples (see `RowPacker`); the writer thread
+        stores those not already stored (see `added_for`)."""
+        self._packer.pack(self.conversation_id(conversation), rows, source_id)
 
-        A message's identity is its conversation, sender, time, content and
-        how many identical messages came before it in this import, so a
-        re-import or an overlapping newer export adds nothing twice while
-        two genuinely repeated "ok"s in one minute both stay.  The identity
-        is the keyed fingerprint of those parts in netstring form
-        (`Cipher.fingerprint`); the parts that repeat from message to
-        message (conversation and sender, time) are encoded once."""
-        cipher = self._cipher
-        fingerprint, seal = cipher.fingerprint_bytes, cipher.seal_message
-        seen, repeats = self._seen, self._repeats
-        plain_flags = PLAIN_FLAGS
-        row_limit = self.WRITE_ROWS
-        cid = self.conversation_id(conversation)
-        senders = self._senders.setdefault(cid, {})
-        batch = self._batch(source_id)
-        values = batch.values
-        room = row_limit - batch.rows
-        content_bytes = 0
-        last_stamp: tuple[Any, ...] | None = None
-        ts_ms = offset = 0
-        ts_part = b""
-        met: set[bytes] = set()     # identities already met at this time (see `SeenIdentities`)
-        count = 0
-        for sender, stamp, text, raw, position, attachment, name, is_system in rows:
-            known = senders.get(sender)
-            people, prefix = known if known is not None else self._sender(cid, sender)
-            if stamp is not last_stamp:
-                last_stamp = stamp
-                ts_ms, offset = stamp[0], stamp[1]
-                ts_text = b"%d" % ts_ms
-                ts_part = b"%d:%b" % (len(ts_text), ts_text)
-                met = seen.group(cid, ts_ms)
-            text_bytes = text.encode("utf-8", "surrogatepass")
-            if attachment is None and name is None:
-                flags = plain_flags[is_system]
-                identity = fingerprint(b"%b%b%d:%b0:0:" % (prefix, ts_part, len(text), text_bytes))
-            else:
-                value = attachment.value if attachment else ""
-                flags = flags_field(attachment_field(value), is_system)
-                name_part = name or ""
-                identity = fingerprint(
-                    b"%b%b%d:%b" % (prefix, ts_part, len(text), text_bytes)
-                    + f"{len(value)}:{value}{len(name_part)}:{name_part}".encode("utf-8", "surrogatepass"))
-            if identity in met:
-                n = repeats.get(identity, 1)
-                repeats[identity] = n + 1
-                fp = cipher.fingerprint(identity.hex(), str(n))
-            else:
-                met.add(identity)
-                fp = identity
-            # Most raw lines end with the text: encode only the part before it.
-            if raw.endswith(text):
-                raw_bytes = raw[:len(raw) - len(text)].encode("utf-8", "surrogatepass") + text_bytes
-            else:
-                raw_bytes = raw.encode("utf-8", "surrogatepass")
-            content = seal(text_bytes, raw_bytes, name)
-            size = len(content)
-            content_bytes += size
-            # MessageBatch.add, inlined
-            values += (fp, people, ts_ms, offset, position, flags, size, content)
-            count += 1
-            if count == room:
-                batch.rows += count
-                batch.content_bytes += content_bytes
-                count, room, content_bytes = 0, row_limit, 0
-                batch = self._batch(source_id, full=True)
-                values = batch.values
-        batch.rows += count
-        batch.content_bytes += content_bytes
-
-    def _batch(self, source_id: int, full: bool = False) -> MessageBatch:
-        """The batch to add rows to; a full one (or another source's) goes
-        to the writer first."""
-        if full or (self._pending is not None and self._pending.source_id != source_id):
-            self._submit_pending()
-        if self._pending is None:
-            self._pending = MessageBatch(source_id)
-        return self._pending
+    def submit_packed(self, source_id: int, blob: bytes) -> None:
+        """Store records another process packed (`RowPacker` there, with
+        participant ids from `participant_id`)."""
+        self._packer.flush()
+        self._writer.submit(source_id, blob)
 
     def begin_source(self, *, path: str, sha256: str, size: int, format: str,
                      importer_version: str, tz: str) -> int:
+        """Start a source (repeats are counted per source: `RowPacker.new_source`)."""
         self._drain()
+        self._packer.new_source()
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         sid = self._con.execute(
             "INSERT INTO sources (sha256, size, format, importer_version, imported_at, tz,"

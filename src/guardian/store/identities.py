@@ -8,7 +8,7 @@ Python objects; this keeps the same answers in about 16 MB.
 
 Exports list a conversation's messages in time order (or in reverse
 order), so a message nearly always opens a new group, whose time lies
-outside every time the conversation has had so far in this import, or
+outside every time the conversation has had so far in this source, or
 belongs to the group just before it.  Only that current group's
 identities need a set; earlier groups are kept as 16 raw bytes each in
 one bytearray.  When a conversation comes back to a time within the range
