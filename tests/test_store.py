@@ -89,6 +89,24 @@ def test_overlapping_exports_in_one_import_add_each_message_once(tmp_path: Path)
     assert store.message_count() == 5
 
 
+def test_an_import_whose_messages_refer_to_a_missing_row_commits_nothing(tmp_path: Path) -> None:
+    # SQLite does not check references while an import runs (for speed);
+    # the import checks them before it commits.
+    store = Store.open(tmp_path / "g.sqlite3")
+    _import(store, [_msg("قبل", 1)])
+    with pytest.raises(StoreError, match="nothing was imported"):
+        with store.import_session() as session:
+            sid = session.begin_source(path="x", sha256="zz", size=1, format="whatsapp",
+                                       importer_version="1", tz="UTC")
+            session.add_messages([_msg("بعد", 2, sender="ريم")], sid)
+            store.connection.execute("DELETE FROM participants WHERE id = (SELECT max(id) FROM participants)")
+    assert store.message_count() == 1 and len(store.sources()) == 1
+    assert store.connection.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    _import(store, [_msg("بعد", 2, sender="ريم")], sha="yy")
+    assert store.connection.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_conversations_are_kept_apart(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "g.sqlite3")
     _import(store, [_msg("a", 1, conv=_conv("one")), _msg("a", 1, conv=_conv("two"))])

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from guardian.domain import AttachmentKind, Conversation, Finding, Message, Severity
 from guardian.store import bulk
 from guardian.store.crypto import Cipher, pack_fields, unpack_fields
-from guardian.store.database import Store
+from guardian.store.database import Store, StoreError
 from guardian.store.migrations import _V1, SCHEMA_VERSION
 from guardian.store.packing import RowPacker
 
@@ -35,6 +35,14 @@ def test_seal_message_is_encrypt_fields(text: str, raw: str, name: str | None) -
     plain = cipher.decrypt(sealed)
     assert plain == pack_fields((text, raw, name))
     assert unpack_fields(plain) == [text, raw, name]
+
+
+def test_every_value_gets_its_own_nonce() -> None:
+    cipher = Cipher(os.urandom(32))
+    sealed = [cipher.seal_message(b"ok", b"ok", None) for _ in range(10_000)]
+    sealed += [cipher.encrypt(b"ok") for _ in range(5_000)]
+    assert len({value[:12] for value in sealed}) == len(sealed)
+    assert {cipher.decrypt(value) for value in sealed[-5:]} == {b"ok"}
 
 
 @settings(max_examples=100, deadline=None)
@@ -122,6 +130,19 @@ def test_a_field_too_large_is_refused() -> None:
         bulk.attachment_field("a-very-long-kind")
 
 
+def test_messages_referring_to_a_missing_conversation_are_not_committed(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "g.sqlite3") as store:
+        _import(store, _odd_messages()[:3])
+        with pytest.raises(StoreError, match="nothing was imported"), store.import_session() as session:
+            sid = session.begin_source(path="x", sha256="x", size=1, format="whatsapp",
+                                       importer_version="1", tz="UTC")
+            batch = bulk.MessageBatch(sid)
+            batch.add(b"f" * 16, 999, 0, 0, 0, 1, b"", False, b"c")   # no conversation 999
+            session.submit_packed(sid, batch.blob())
+        assert store.message_count() == 3 and len(store.sources()) == 1
+        assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_a_writer_error_reaches_the_importer_and_nothing_is_kept(tmp_path: Path) -> None:
     with Store.open(tmp_path / "g.sqlite3") as store:
         _import(store, _odd_messages()[:3])
@@ -129,10 +150,9 @@ def test_a_writer_error_reaches_the_importer_and_nothing_is_kept(tmp_path: Path)
         with pytest.raises(sqlite3.IntegrityError), store.import_session() as session:
             sid = session.begin_source(path="x", sha256="x", size=1, format="whatsapp",
                                        importer_version="1", tz="UTC")
-            batch = bulk.MessageBatch(sid)
-            batch.add(b"f" * 16, 999, 0, 0, 0, 1, b"", False, b"c")   # no conversation 999
-            session._writer.submit(sid, batch.blob())
-            session.added_for(sid)
+            store.connection.execute("CREATE TEMP TRIGGER refuse BEFORE INSERT ON messages "
+                                     "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            session.add_messages(_odd_messages()[3:], sid)
         assert store.message_count() == before
         assert len(store.sources()) == 1
         assert store.integrity_ok()

@@ -33,12 +33,13 @@ from collections import Counter
 # (0: none), ts_ms, utc_offset_min, position (20 digits each), attachment
 # (10 characters, blank: none), is_system (1 digit), content length
 # (12 digits), then the content.  The conversation and participant come
-# formatted as one value (`people_field`), so do the attachment and
-# is_system (`flags_field`): they repeat from message to message, so the
-# import formats them once instead of once per message.
+# formatted as one value (`people_field`), so do the time and its offset
+# (`time_field`) and the attachment and is_system (`flags_field`): they
+# repeat from message to message, so the import formats them once instead
+# of once per message.
 FP_BYTES = 16
-RECORD = b"%b%b%20d%20d%20d%b%12d%b"
-FIELDS = 8                    # values per record in MessageBatch.values
+RECORD = b"%b%b%b%20d%b%12d%b"
+FIELDS = 7                    # values per record in MessageBatch.values
 _HEAD_BYTES = 123
 _FIXED = FP_BYTES + _HEAD_BYTES
 _ATTACHMENT_CHARS = 10
@@ -88,7 +89,7 @@ class MessageBatch:
             content: bytes) -> None:
         """One row (participant 0: none; attachment from `attachment_field`).
         `ImportSession.queue_rows` inlines this."""
-        self.values += (fp, people_field(conversation_id, participant_id), ts_ms, offset_min,
+        self.values += (fp, people_field(conversation_id, participant_id), time_field(ts_ms, offset_min),
                         position, flags_field(attachment, is_system), len(content), content)
         self.rows += 1
         self.content_bytes += len(content)
@@ -113,6 +114,11 @@ def attachment_field(kind: str) -> bytes:
 def people_field(conversation_id: int, participant_id: int) -> bytes:
     """The conversation_id and participant_id fields (participant 0: none)."""
     return b"%20d%20d" % (conversation_id, participant_id)
+
+
+def time_field(ts_ms: int, offset_min: int) -> bytes:
+    """The ts_ms and utc_offset_min fields."""
+    return b"%20d%20d" % (ts_ms, offset_min)
 
 
 def flags_field(attachment: bytes, is_system: bool) -> bytes:

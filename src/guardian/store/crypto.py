@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import os
 import struct
+from collections.abc import Iterator
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -37,7 +38,7 @@ def new_data_key() -> bytes:
 class Cipher:
     """Encrypts and decrypts values with one data key."""
 
-    __slots__ = ("_aead", "_fp_base", "_fp_key", "_key", "_nonces", "_used")
+    __slots__ = ("_aead", "_fp_base", "_fp_key", "_key", "_nonces")
 
     def __init__(self, data_key: bytes) -> None:
         if len(data_key) != KEY_BYTES:
@@ -48,8 +49,7 @@ class Cipher:
         # Keyed BLAKE2b with the key block already absorbed: copying it is
         # cheaper than keying a new hash for each of a million messages.
         self._fp_base = hashlib.blake2b(key=self._fp_key, digest_size=16)
-        self._nonces = b""
-        self._used = 0
+        self._nonces: Iterator[bytes] = iter(())
 
     def export_key(self) -> bytes:
         """The raw data key, only for re-wrapping it under a new passphrase
@@ -63,12 +63,15 @@ class Cipher:
     def _next_nonce(self) -> bytes:
         # Random 96-bit nonces, drawn from the OS 48 KB at a time: one system
         # call per 4096 messages instead of one per message (the call can
-        # take a third of a millisecond on a busy virtual machine).
-        if self._used >= len(self._nonces):
-            self._nonces, self._used = os.urandom(NONCE_BYTES * _NONCES_PER_DRAW), 0
-        start = self._used
-        self._used += NONCE_BYTES
-        return self._nonces[start:self._used]
+        # take a third of a millisecond on a busy virtual machine), cut up
+        # once, so that taking one is a single call on the import's hot path.
+        nonce = next(self._nonces, None)
+        return nonce if nonce is not None else self._draw_nonces()
+
+    def _draw_nonces(self) -> bytes:
+        pool = os.urandom(NONCE_BYTES * _NONCES_PER_DRAW)
+        self._nonces = iter([pool[at:at + NONCE_BYTES] for at in range(0, len(pool), NONCE_BYTES)])
+        return next(self._nonces)
 
     def decrypt(self, blob: bytes, associated: bytes | None = None) -> bytes:
         try:
@@ -113,7 +116,7 @@ class Cipher:
         plain = b"".join((_U32(len(text_bytes)), text_bytes, _U32(len(raw_bytes)), raw_bytes,
                           _NONE_BYTES if attachment_name is None
                           else _length_prefixed(attachment_name)))
-        nonce = self._next_nonce()
+        nonce = next(self._nonces, None) or self._draw_nonces()
         return nonce + self._aead.encrypt(nonce, plain, None)
 
 

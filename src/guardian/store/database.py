@@ -530,6 +530,18 @@ class Store:
                               (state.value, details, finding_id))
 
 
+# How many of the distinct references of messages from id ?1 on point
+# nowhere (see ImportSession._check_references).
+_MISSING_REFERENCES = """
+WITH used AS (SELECT DISTINCT conversation_id, source_id, participant_id FROM messages WHERE id >= ?1)
+SELECT count(*) FROM used
+WHERE NOT EXISTS (SELECT 1 FROM conversations WHERE id = used.conversation_id)
+   OR NOT EXISTS (SELECT 1 FROM sources WHERE id = used.source_id)
+   OR (used.participant_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM participants WHERE id = used.participant_id))
+"""
+
+
 class ImportSession:
     """One import: everything it adds lands in one transaction or not at all.
 
@@ -548,14 +560,25 @@ class ImportSession:
         self._writer = BulkWriter(self._con)
         self._packer = RowPacker(self._cipher, self.participant_id, self._writer.submit)
         self._marked: tuple[object, ...] | None = None
+        self._first_new_id = 0
         self.touched_conversations: set[int] = set()
 
     def __enter__(self) -> ImportSession:
         self._con.execute(f"PRAGMA cache_size = -{_IMPORT_CACHE_KIB}")
+        # SQLite checks a message's three references (conversation, source,
+        # participant) on every insert: a third of the time it spends on a
+        # big import.  The import takes each id from a row it inserted or
+        # read in this transaction, so it checks them once, before it
+        # commits (`_check_references`).  The pragma only works outside a
+        # transaction, hence here.
+        self._con.execute("PRAGMA foreign_keys = OFF")
         try:
             self._con.execute("BEGIN IMMEDIATE")
+            # Ids only grow (INTEGER PRIMARY KEY), so the import's messages
+            # are those above the highest id now.
+            self._first_new_id = self._con.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0]
         except BaseException:
-            self._restore_cache()
+            self._restore_settings()
             raise
         return self
 
@@ -563,12 +586,13 @@ class ImportSession:
         try:
             self._end(commit=exc_type is None)
         finally:
-            self._restore_cache()
+            self._restore_settings()
 
     def _end(self, commit: bool) -> None:
         if commit:
             try:
                 self._drain()
+                self._check_references()
             finally:
                 self._writer.close()
             self._con.execute("COMMIT")
@@ -579,11 +603,28 @@ class ImportSession:
             # ROLLBACK would fail and hide the real error.
             self._con.execute("ROLLBACK")
 
-    def _restore_cache(self) -> None:
+    def _restore_settings(self) -> None:
         # Never in the way of the import's own outcome or error: a
         # connection left with the smaller cache still works.
         with contextlib.suppress(sqlite3.Error):
             self._con.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+        # References must be enforced again for everything else (deleting a
+        # conversation deletes its messages through them).
+        if self._con.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._con.execute("ROLLBACK")
+        self._con.execute("PRAGMA foreign_keys = ON")
+
+    def _check_references(self) -> None:
+        """Every conversation, source and participant the new messages refer
+        to exists (the check SQLite skipped, see `__enter__`, done once per
+        distinct reference instead of once per message); StoreError, and
+        nothing is committed, if not."""
+        missing = self._con.execute(_MISSING_REFERENCES, (self._first_new_id,)).fetchone()[0]
+        if missing:
+            log.error("an import's messages refer to %d missing rows", missing)
+            raise StoreError(f"{self._store.path}: the import went wrong inside Guardian (its "
+                             "messages refer to missing rows), so nothing was imported")
 
     def _drain(self) -> None:
         """Write every queued message and wait: the connection is ours again."""

@@ -19,6 +19,7 @@ from guardian.store.bulk import (
     attachment_field,
     flags_field,
     people_field,
+    time_field,
 )
 from guardian.store.crypto import Cipher
 from guardian.store.identities import SeenIdentities
@@ -108,7 +109,8 @@ class RowPacker:
         room = row_limit - batch.rows
         content_bytes = 0
         last_stamp: tuple[Any, ...] | None = None
-        ts_ms = offset = 0
+        ts_ms = 0
+        when = b""
         ts_part = b""
         met: set[bytes] = set()     # identities already met at this time (see `SeenIdentities`)
         count = 0
@@ -117,7 +119,8 @@ class RowPacker:
             people, prefix = known if known is not None else self._sender(cid, sender)
             if stamp is not last_stamp:
                 last_stamp = stamp
-                ts_ms, offset = stamp[0], stamp[1]
+                ts_ms = stamp[0]
+                when = time_field(ts_ms, stamp[1])
                 ts_text = b"%d" % ts_ms
                 ts_part = b"%d:%b" % (len(ts_text), ts_text)
                 met = seen.group(cid, ts_ms)
@@ -148,7 +151,7 @@ class RowPacker:
             size = len(content)
             content_bytes += size
             # MessageBatch.add, inlined
-            values += (fp, people, ts_ms, offset, position, flags, size, content)
+            values += (fp, people, when, position, flags, size, content)
             count += 1
             if count == room:
                 batch.rows += count
