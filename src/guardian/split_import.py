@@ -28,11 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
 from types import ModuleType
 
 from guardian.importers import whatsapp, whatsapp_split
-from guardian.importers.base import ParseContext, Reread, Source
+from guardian.importers.base import Origin, ParseContext, Reread, Source
+from guardian.importers.sources import open_origin
 from guardian.importers.whatsapp_split import PartSummary, Plan
 from guardian.importers.whatsapp_survey import Survey
 from guardian.store.database import ImportSession
@@ -51,7 +51,7 @@ class _Job:
     """What a worker needs to read one part (sent through its pipe)."""
 
     key: bytes
-    path: Path
+    origin: Origin
     name: str
     display_path: str
     size: int
@@ -88,14 +88,14 @@ def store_in_parts(session: ImportSession, importer: ModuleType, source: Source,
     plan = whatsapp_split.plan(source, ctx, processes() if count is None else count)
     if plan is None:
         return None
-    assert source.path is not None
+    assert source.origin is not None
     cid = session.conversation_id(plan.guessed)
     spawn = multiprocessing.get_context("spawn")
     workers: list[multiprocessing.process.BaseProcess] = []
     pipes: dict[Connection, int] = {}
     try:
         for index in range(len(plan.parts)):
-            job = _Job(session.data_key(), source.path, source.name, source.display_path, source.size,
+            job = _Job(session.data_key(), source.origin, source.name, source.display_path, source.size,
                        tuple(source.siblings), source.title_hint, plan, index, ctx.tz, cid, source_id)
             ours, theirs = spawn.Pipe()
             worker = spawn.Process(target=_work, args=(theirs, job), daemon=True,
@@ -164,10 +164,10 @@ def _work(pipe: Connection, job: _Job) -> None:
         return int(pipe.recv())
 
     try:
-        folder = job.path.parent
+        # Only the parts of this source are read (`whatsapp_split.part_source`).
         source = Source(name=job.name, display_path=job.display_path, size=job.size,
-                        _opener=lambda member: open(folder / member, "rb"),
-                        siblings=job.siblings, title_hint=job.title_hint, path=job.path)
+                        _opener=lambda _member: open_origin(job.origin, job.size),
+                        siblings=job.siblings, title_hint=job.title_hint, origin=job.origin)
         ctx = ParseContext(tz=job.tz)
         packer = RowPacker(Cipher(job.key), participant, lambda _sid, blob: pipe.send(("rows", blob)))
         summary = PartSummary(tally=Survey(), skipped=[])

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guardian.analysis import corpus
-from guardian.analysis.training import assign_folds, near_duplicate_pairs
+from guardian.analysis.training import NEAR_DUPLICATE, _trigrams, assign_folds, near_duplicate_pairs
 from guardian.domain import CATEGORY_IDS
 
 DIALECTS = {"msa", "gulf", "egyptian", "levantine", "iraqi", "maghrebi", "arabizi", "mixed"}
@@ -46,8 +48,8 @@ def test_rows_are_single_line_chat_messages(examples: list[corpus.Example]) -> N
 
 def test_near_duplicates_never_cross_folds(examples: list[corpus.Example]) -> None:
     texts = [ex.text for ex in examples]
-    folds = assign_folds(texts)
     pairs = near_duplicate_pairs(texts)
+    folds = assign_folds(texts, pairs=pairs)
     crossing = [(texts[i], texts[j]) for i, j, _ in pairs if folds[i] != folds[j]]
     assert crossing == []
 
@@ -67,6 +69,16 @@ def test_near_duplicate_detection_finds_a_planted_copy() -> None:
     texts = ["والله لو ما بعتيلي الصور رح انشرها بكل القروبات", "مرحبا كيفك اليوم؟",
              "والله لو ما بعتيلي الصور رح انشرها بكل القروبات!!", "بكرة عندنا امتحان رياضيات"]
     assert [(i, j) for i, j, _ in near_duplicate_pairs(texts)] == [(0, 2)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="ابتث كلم", min_size=0, max_size=14), min_size=2, max_size=40))
+def test_near_duplicate_pairs_are_every_pair_over_the_threshold(texts: list[str]) -> None:
+    texts += [t + "ب" for t in texts[:5]]                # near-copies
+    grams = [_trigrams(t) for t in texts]
+    every = [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))
+             if len(grams[i] & grams[j]) / len(grams[i] | grams[j]) > NEAR_DUPLICATE]
+    assert [(i, j) for i, j, _ in near_duplicate_pairs(texts)] == every
 
 
 def test_related_labels_are_unknown_not_negative(examples: list[corpus.Example]) -> None:

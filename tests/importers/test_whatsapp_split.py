@@ -6,6 +6,7 @@ guess made to read in parts fails, the file is read again in one pass."""
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -108,6 +109,22 @@ def test_parts_store_what_one_pass_stores(newline: str, tmp_path: Path, in_parts
     assert len(in_parts) == 1
     assert split == once
     assert split_skipped == once_skipped and len(once_skipped) >= 10
+
+
+def test_a_chat_in_a_zip_is_read_in_parts_too(tmp_path: Path, in_parts: list[object],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _chat(3000).replace("وين الواجب؟", "IMG-20240101-WA0001.jpg (file attached)")
+    archive = tmp_path / "WhatsApp Chat - الصف الخامس.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("_chat.txt", text)
+        z.writestr("IMG-20240101-WA0001.jpg", b"\xff\xd8\xff\xd9")
+    (tmp_path / "split").mkdir()
+    split = _import(archive, tmp_path / "split")
+    assert in_parts[-1] is not None
+    monkeypatch.setattr(split_import, "processes", lambda: 1)
+    (tmp_path / "once").mkdir()
+    assert split == _import(archive, tmp_path / "once")
+    assert any(m[5] is not None for m in split[0][3])      # attachments named by the zip's files
 
 
 def test_either_import_makes_the_other_add_nothing(tmp_path: Path, in_parts: list[object],

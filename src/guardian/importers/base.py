@@ -68,6 +68,15 @@ class Reread(Exception):
 
 
 @dataclass(frozen=True)
+class Origin:
+    """A source's place on disk: a whole file, or a member of a zip file
+    (`sources.open_origin` opens either)."""
+
+    path: Path
+    member: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """One export file, possibly a member of a zip or a folder.
 
@@ -85,9 +94,9 @@ class Source:
     _opener: Callable[[str], io.BufferedIOBase]
     siblings: tuple[str, ...] = ()
     title_hint: str = ""
-    # The file on disk when the source is a whole file (not a zip member),
-    # so that other processes can read parts of it (`whatsapp_split`).
-    path: Path | None = None
+    # Where the bytes are on disk, so that other processes can read parts
+    # of them (`whatsapp_split`); None for members of nested zips.
+    origin: Origin | None = None
 
     def open(self) -> io.BufferedIOBase:
         return self._opener(self.name)

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from guardian.importers.base import BadExport, Source
+from guardian.importers.base import BadExport, Origin, Source
 
 MAX_ZIP_MEMBERS = 20_000
 MAX_ZIP_TOTAL_BYTES = 8 * 1024**3          # what all members may inflate to
@@ -186,7 +186,7 @@ def _file_source(file: Path, folder: Path, title_hint: str, listing: _Listing) -
     siblings = _Siblings(listing[0], listing[1], file.name)
     return Source(name=file.name, display_path=str(file), size=file.stat().st_size,
                   _opener=lambda member: open(folder / member, "rb"),
-                  siblings=siblings, title_hint=title_hint, path=file)  # type: ignore[arg-type]
+                  siblings=siblings, title_hint=title_hint, origin=Origin(file))  # type: ignore[arg-type]
 
 
 
@@ -195,7 +195,7 @@ def _expand_zip_file(path: Path) -> Iterator[Source]:
         archive = zipfile.ZipFile(path)
     except (OSError, *_ZIP_ERRORS) as exc:
         raise BadExport(str(path), f"the zip file is damaged ({_zip_problem(exc)})") from None
-    yield from _expand_zip(archive, str(path), Path(path).stem, depth=1)
+    yield from _expand_zip(archive, str(path), Path(path).stem, depth=1, on_disk=Path(path))
 
 
 def _zip_problem(exc: BaseException) -> str:
@@ -212,7 +212,10 @@ def _safe_member_name(name: str) -> bool:
     return not (pure.is_absolute() or ".." in pure.parts or (pure.parts and ":" in pure.parts[0]))
 
 
-def _expand_zip(archive: zipfile.ZipFile, display: str, title_hint: str, depth: int) -> Iterator[Source]:
+def _expand_zip(archive: zipfile.ZipFile, display: str, title_hint: str, depth: int,
+                on_disk: Path | None = None) -> Iterator[Source]:
+    """The sources in `archive`; `on_disk`: the archive's file, unless it is
+    nested in another zip."""
     infos = [i for i in archive.infolist() if not i.is_dir()]
     if len(infos) > MAX_ZIP_MEMBERS:
         raise BadExport(display, f"the zip holds more than {MAX_ZIP_MEMBERS} files")
@@ -258,7 +261,22 @@ def _expand_zip(archive: zipfile.ZipFile, display: str, title_hint: str, depth: 
             continue
         yield Source(name=info.filename, display_path=member_display, size=info.file_size,
                      _opener=opener, siblings=_Siblings(names, index, info.filename),  # type: ignore[arg-type]
-                     title_hint=title_hint)
+                     title_hint=title_hint,
+                     origin=Origin(on_disk, info.filename) if on_disk is not None else None)
+
+
+def open_origin(origin: Origin, size: int) -> io.BufferedIOBase:
+    """A source's bytes from the start, opened anew (by another process,
+    say): the file, or the zip member held to its declared `size`."""
+    if origin.member is None:
+        return open(origin.path, "rb")
+    display = f"{origin.path}!/{origin.member}"
+    try:
+        with zipfile.ZipFile(origin.path) as archive:
+            inner = archive.open(origin.member)    # stays open after the archive object closes
+    except (OSError, *_ZIP_ERRORS) as exc:
+        raise BadExport(display, f"cannot be read from the zip ({_zip_problem(exc)})") from None
+    return io.BufferedReader(_BoundedReader(inner, size, display), buffer_size=1 << 16)
 
 
 def _looks_like_zip(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:

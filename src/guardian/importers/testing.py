@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from guardian.importers.base import Source
+from guardian.importers.base import Origin, Source
 
 
 def source_from_bytes(data: bytes, name: str = "export.txt", title_hint: str = "",
@@ -23,4 +23,4 @@ def source_from_path(path: Path) -> Source:
     siblings = tuple(p.name for p in sorted(folder.iterdir()) if p.is_file() and p != path)
     return Source(name=path.name, display_path=str(path), size=path.stat().st_size,
                   _opener=lambda member: open(folder / member, "rb"),
-                  siblings=siblings, title_hint=path.stem, path=path)
+                  siblings=siblings, title_hint=path.stem, origin=Origin(path))

@@ -18,14 +18,16 @@ order).  When a check fails, the caller reads the file again in one pass.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import BinaryIO
 
 from guardian.domain import Conversation
 from guardian.importers import whatsapp
 from guardian.importers import whatsapp_phrases as phrases
-from guardian.importers.base import ParseContext, Row, Source
+from guardian.importers.base import Origin, ParseContext, Row, Source
+from guardian.importers.sources import open_origin
 from guardian.importers.whatsapp_header import COLON_GROUP, FAST_HEADER, HEADER, HEADER_STARTS
 from guardian.importers.whatsapp_lines import BAD_UTF8
 from guardian.importers.whatsapp_survey import MAX_TRACKED_SENDERS, Survey, survey
@@ -73,10 +75,10 @@ class Finished:
 
 def plan(source: Source, ctx: ParseContext, count: int) -> Plan | None:
     """How to read `source` in `count` parts, or None when it is read in
-    one pass: small, not a whole file on disk, not named by its file name,
+    one pass: small, in a zip inside a zip, not named by its file name,
     or without a place to cut near each share."""
-    path = source.path
-    if count < 2 or path is None or source.size < MIN_SPLIT_BYTES:
+    origin = source.origin
+    if count < 2 or origin is None or source.size < MIN_SPLIT_BYTES:
         return None
     hint = phrases.chat_name_from_hint(source.title_hint)
     if not hint:
@@ -86,12 +88,12 @@ def plan(source: Source, ctx: ParseContext, count: int) -> Plan | None:
         return None
     cuts: list[tuple[int, tuple[str, ...]]] = []
     for k in range(1, count):
-        cut = _cut_near(path, source.size * k // count)
+        cut = _cut_near(origin, source.size, source.size * k // count)
         if cut is None or (cuts and cut[0] <= cuts[-1][0]):
             return None
         cuts.append(cut)
     offsets = [at for at, _ in cuts]
-    lines = _lines_before(path, offsets)
+    lines = _lines_before(origin, source.size, offsets)
     starts = [0, *offsets]
     ends = [*offsets, source.size]
     dates: list[tuple[str, ...] | None] = [None, *(date for _, date in cuts)]
@@ -114,11 +116,23 @@ def _header(line: str) -> tuple[str, tuple[str, ...]] | str | None:
     return line[:m.end()], m.groups()[1:4]
 
 
-def _cut_near(path: Path, target: int) -> tuple[int, tuple[str, ...]] | None:
+def _skip(stream: BinaryIO, count: int) -> None:
+    """Move `count` bytes on: a seek in a file, reading in a zip member."""
+    if stream.seekable():
+        stream.seek(count, io.SEEK_CUR)
+        return
+    while count > 0:
+        data = stream.read(min(count, _COUNT_BLOCK))
+        if not data:
+            return
+        count -= len(data)
+
+
+def _cut_near(origin: Origin, size: int, target: int) -> tuple[int, tuple[str, ...]] | None:
     """The offset of the first header line after `target` whose date and
     time differ from the header line before it, with that header's date."""
-    with open(path, "rb") as f:
-        f.seek(target)
+    with open_origin(origin, size) as f:
+        _skip(f, target)
         data = f.read(SCAN_BYTES)
     at = data.find(b"\n") + 1
     if at == 0:
@@ -144,14 +158,14 @@ def _cut_near(path: Path, target: int) -> tuple[int, tuple[str, ...]] | None:
         at = end + 1
 
 
-def _lines_before(path: Path, offsets: list[int]) -> list[int]:
+def _lines_before(origin: Origin, size: int, offsets: list[int]) -> list[int]:
     """How many lines (ended by CR LF, CR or LF, as `whatsapp_lines` splits
     them) lie before each offset; each offset follows an LF."""
     counts: list[int] = []
     lines = 0
     read = 0
     last = b""
-    with open(path, "rb") as f:
+    with open_origin(origin, size) as f:
         for offset in offsets:
             while read < offset:
                 block = f.read(min(_COUNT_BLOCK, offset - read))
@@ -168,19 +182,19 @@ def _lines_before(path: Path, offsets: list[int]) -> list[int]:
 
 def part_source(source: Source, part: Part) -> Source:
     """The source as the reader of one part sees it: only the part's bytes."""
-    path = source.path
-    assert path is not None
+    origin = source.origin
+    assert origin is not None
     return Source(name=source.name, display_path=source.display_path, size=part.end - part.start,
-                  _opener=lambda member: _Slice(path, part.start, part.end),
-                  siblings=source.siblings, title_hint=source.title_hint, path=path)
+                  _opener=lambda member: _Slice(origin, source.size, part.start, part.end),
+                  siblings=source.siblings, title_hint=source.title_hint, origin=origin)
 
 
 class _Slice:
-    """A file read from `start` up to `end`."""
+    """A source's bytes from `start` up to `end`."""
 
-    def __init__(self, path: Path, start: int, end: int) -> None:
-        self._file = open(path, "rb")
-        self._file.seek(start)
+    def __init__(self, origin: Origin, size: int, start: int, end: int) -> None:
+        self._file = open_origin(origin, size)
+        _skip(self._file, start)
         self._left = end - start
 
     def read(self, size: int = -1) -> bytes:
