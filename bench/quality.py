@@ -97,7 +97,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "violence", "egymix", "maghrebar", "despair", "lures", "mockery",
                  "banter", "predators", "comments", "khaleeji", "fakeaccts", "maghreb2",
                  "roasts", "classgroup", "feuds", "strangers", "anonapps", "masri2",
-                 "arabizi2", "darijalatin", "contempt", "groomchat", "ignored", "iraqlev")
+                 "arabizi2", "darijalatin", "contempt", "groomchat", "ignored", "iraqlev",
+                 "pubthreat", "harass", "misogyny", "hate", "groomsingle", "putdowns")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
