@@ -136,20 +136,20 @@ def _serve(session: ImportSession, pipes: dict[Connection, int], ctx: ParseConte
             except (EOFError, OSError):
                 log.warning("an import worker stopped without finishing; reading in one pass")
                 raise Reread() from None
-            kind = message[0]
-            if kind == "rows":
+            kind = message[0] if isinstance(message, tuple) and message else None
+            if kind == "rows" and isinstance(message[1], bytes):
                 session.submit_packed(source_id, message[1])
             elif kind == "progress":
                 messages += message[1]
                 on_progress(messages)
             elif kind == "participant":
                 pipe.send(session.participant_id(message[1], message[2]))
-            elif kind == "done":
+            elif kind == "done" and isinstance(message[1], PartSummary):
                 summaries[waiting.pop(pipe)] = message[1]
-            else:                               # "reread" or "failed"
-                log.info("an import worker gave up (%s); reading in one pass", message[1])
+            else:                               # "reread", "failed", or a bug
+                log.info("an import worker gave up (%s); reading in one pass",
+                         message[1] if kind in ("reread", "failed") else "an unexpected message")
                 raise Reread()
-    assert all(s is not None for s in summaries)
     return summaries  # type: ignore[return-value]
 
 

@@ -8,16 +8,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from guardian.analysis import corpus
+from guardian.analysis import corpus, model_card
 from guardian.analysis.classify import Classifier
+from guardian.analysis.evaluation import MeasureResult
 from guardian.analysis.model import MODEL_STEM, Model, ModelError
-from guardian.analysis.training import train
+from guardian.analysis.training import TrainingResult, train
 from guardian.domain import CATEGORY_IDS
 
 
 @pytest.fixture(scope="module")
-def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A model trained in seconds on a slice of our corpus."""
+def small_training(tmp_path_factory: pytest.TempPathFactory) -> tuple[TrainingResult, Path]:
+    """A model trained in seconds on a slice of our corpus, and its folder."""
     examples = corpus.our_corpus()
     picked: list[corpus.Example] = []
     for label in CATEGORY_IDS:
@@ -26,7 +27,30 @@ def small_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = train(picked)
     folder = tmp_path_factory.mktemp("model")
     result.model.save(folder)
-    return folder
+    return result, folder
+
+
+@pytest.fixture(scope="module")
+def small_model(small_training: tuple[TrainingResult, Path]) -> Path:
+    return small_training[1]
+
+
+def test_the_model_card_sets_the_model_against_its_targets(
+        small_training: tuple[TrainingResult, Path]) -> None:
+    result, folder = small_training
+    measured = [MeasureResult("osact2020_dev", 998, 0.91, None, None),
+                MeasureResult("armi2021", 7866, 0.70, 0.75, 0.30),
+                MeasureResult("osact2022", 10120, 0.80, 0.60, None)]
+    text = model_card.write(folder / "MODEL_CARD.md", result.model, result.examples,
+                            result.oof_probabilities, {"ours.tsv": len(result.examples)}, measured)
+    targets = text.split("## Against the targets", 1)[1].split("\n## ", 1)[0]
+    assert "| OSACT 2020 dev, binary offensive macro-F1 | >= 0.90 | 0.910 | met |" in targets
+    assert "armi2021 0.700, osact2022 0.800 | 1 of 2 met |" in targets
+    assert "armi2021 0.750, osact2022 0.600 | not met |" in targets
+    assert "| sexual-harassment recall, armi2021 | >= 0.70 | 0.300 | not met |" in targets
+    size = (folder / f"{MODEL_STEM}.npz").stat().st_size / 1e6
+    assert f"| model file | < 20 MB | {size:.1f} MB | met |" in targets
+    assert all(label in targets for label in CATEGORY_IDS)
 
 
 def test_round_trip_gives_the_same_predictions(small_model: Path) -> None:
@@ -44,10 +68,15 @@ def test_npz_holds_no_pickled_objects(small_model: Path) -> None:
         assert all(arrays[name].dtype != object for name in arrays.files)
 
 
-def test_training_is_reproducible(small_model: Path, tmp_path: Path) -> None:
+def test_training_is_reproducible(small_training: tuple[TrainingResult, Path], tmp_path: Path) -> None:
+    result, small_model = small_training
     meta = json.loads((small_model / f"{MODEL_STEM}.json").read_text(encoding="utf-8"))
     assert meta["name"] == "guardian-harm" and meta["labels"] == list(CATEGORY_IDS)
     assert "trained" not in meta  # no timestamps: same data, same bytes
+    again = train(result.examples).model
+    again.save(tmp_path)
+    for name in (f"{MODEL_STEM}.npz", f"{MODEL_STEM}.json"):
+        assert (tmp_path / name).read_bytes() == (small_model / name).read_bytes(), name
 
 
 def _copy(src: Path, dst: Path) -> Path:

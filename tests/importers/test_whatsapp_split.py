@@ -181,6 +181,19 @@ def test_a_failed_guess_reads_the_file_again_in_one_pass(case: str, tmp_path: Pa
     assert (split, split_skipped) == _import(path, tmp_path / "once")
 
 
+@pytest.mark.parametrize("worker", ["dies_at_once", "sends_nonsense"])
+def test_a_worker_that_dies_or_misbehaves_leaves_the_file_to_one_pass(
+        worker: str, tmp_path: Path, in_parts: list[object], monkeypatch: pytest.MonkeyPatch) -> None:
+    import split_workers
+    path = _write(tmp_path, _chat(3000))
+    monkeypatch.setattr(split_import, "_work", getattr(split_workers, worker))
+    (tmp_path / "split").mkdir()
+    split = _import(path, tmp_path / "split")
+    monkeypatch.setattr(split_import, "processes", lambda: 1)
+    (tmp_path / "once").mkdir()
+    assert split == _import(path, tmp_path / "once")
+
+
 def test_cancelling_leaves_the_store_as_it_was_and_stops_the_workers(
         tmp_path: Path, in_parts: list[object]) -> None:
     path = _write(tmp_path, _chat(20_000))

@@ -14,6 +14,11 @@ pass makes (the day/month order of the first block, the chat named by the
 file name); `finish` checks every guess against the parts' tallies put
 together, and also that no time occurs in two parts (a file not in time
 order).  When a check fails, the caller reads the file again in one pass.
+
+Skipped lines are reported part after part.  One pass reports a line cut
+for length or holding invalid UTF-8 when it reads the block the line is
+in, so next to a cut point the order of the reports can differ from one
+pass; each line is still reported once, with the same number and reason.
 """
 
 from __future__ import annotations
