@@ -76,7 +76,7 @@ def processes() -> int:
 
 def store_in_parts(session: ImportSession, importer: ModuleType, source: Source, ctx: ParseContext,
                    source_id: int, on_progress: Callable[[int], None],
-                   count: int | None = None) -> tuple[int, list[tuple[int, str]], int] | None:
+                   ) -> tuple[int, list[tuple[int, str]], int] | None:
     """Import `source` in parts: how many messages it read, the lines it
     skipped and the number of parts; or None when the file is read in one
     pass instead (too small,
@@ -85,7 +85,7 @@ def store_in_parts(session: ImportSession, importer: ModuleType, source: Source,
     pass; `Cancelled` when the parent cancels."""
     if importer is not whatsapp:
         return None
-    plan = whatsapp_split.plan(source, ctx, processes() if count is None else count)
+    plan = whatsapp_split.plan(source, ctx, processes())
     if plan is None:
         return None
     assert source.origin is not None

@@ -128,12 +128,10 @@ def parse_rows(source: Source, ctx: ParseContext, speculate: bool = False,
     With `speculate`, the file is read once instead of twice when the file
     name names the chat (see `_read_once`); the caller must then be ready
     for `Reread` (see `base.Row`)."""
-    hint = phrases.chat_name_from_hint(source.title_hint)
-    if speculate and hint:
-        first = survey(source, ctx, blocks=1)
-        if first.headers and not first.allow_colon_style and first.chat_name_author is None:
-            yield from _read_once(source, ctx, hint, first.votes.decide())
-            return
+    guess = first_guess(source, ctx) if speculate else None
+    if guess is not None:
+        yield from _read_once(source, ctx, *guess)
+        return
     info = survey(source, ctx)
     if info.headers == 0:
         raise BadExport(source.display_path, "no WhatsApp message line was found (a line "
@@ -142,6 +140,20 @@ def parse_rows(source: Source, ctx: ParseContext, speculate: bool = False,
                      info.chat_name_author, info.allow_colon_style)
     for rows in reader.rows():
         yield reader.conversation, rows
+
+
+def first_guess(source: Source, ctx: ParseContext) -> tuple[str, str] | None:
+    """What a reader that does not survey the whole file first may assume:
+    the chat named by the file name and the day/month order of the first
+    block; None when the file name names no chat or the first block already
+    shows that more is needed (old-style headers, a chat-name author)."""
+    hint = phrases.chat_name_from_hint(source.title_hint)
+    if not hint:
+        return None
+    first = survey(source, ctx, blocks=1)
+    if not first.headers or first.allow_colon_style or first.chat_name_author is not None:
+        return None
+    return hint, first.votes.decide()
 
 
 def _read_once(source: Source, ctx: ParseContext, hint: str, order: str,

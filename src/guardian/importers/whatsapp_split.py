@@ -30,12 +30,11 @@ from typing import BinaryIO
 
 from guardian.domain import Conversation
 from guardian.importers import whatsapp
-from guardian.importers import whatsapp_phrases as phrases
 from guardian.importers.base import Origin, ParseContext, Row, Source
 from guardian.importers.sources import open_origin
 from guardian.importers.whatsapp_header import COLON_GROUP, FAST_HEADER, HEADER, HEADER_STARTS
 from guardian.importers.whatsapp_lines import BAD_UTF8
-from guardian.importers.whatsapp_survey import MAX_TRACKED_SENDERS, Survey, survey
+from guardian.importers.whatsapp_survey import MAX_TRACKED_SENDERS, Survey
 
 # Smaller files are read in one pass: starting a process costs a few
 # tenths of a second, about what two processes save on a 16 MB export.
@@ -85,12 +84,10 @@ def plan(source: Source, ctx: ParseContext, count: int) -> Plan | None:
     origin = source.origin
     if count < 2 or origin is None or source.size < MIN_SPLIT_BYTES:
         return None
-    hint = phrases.chat_name_from_hint(source.title_hint)
-    if not hint:
+    guess = whatsapp.first_guess(source, ctx)
+    if guess is None:
         return None
-    first = survey(source, ctx, blocks=1)
-    if not first.headers or first.allow_colon_style or first.chat_name_author is not None:
-        return None
+    hint, order = guess
     cuts: list[tuple[int, tuple[str, ...]]] = []
     for k in range(1, count):
         cut = _cut_near(origin, source.size, source.size * k // count)
@@ -104,7 +101,7 @@ def plan(source: Source, ctx: ParseContext, count: int) -> Plan | None:
     dates: list[tuple[str, ...] | None] = [None, *(date for _, date in cuts)]
     parts = tuple(Part(start, end, line, date)
                   for start, end, line, date in zip(starts, ends, [0, *lines], dates))
-    return Plan(parts, first.votes.decide(), whatsapp.named_by_file(hint))
+    return Plan(parts, order, whatsapp.named_by_file(hint))
 
 
 def _header(line: str) -> tuple[str, tuple[str, ...]] | str | None:

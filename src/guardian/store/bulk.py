@@ -88,7 +88,7 @@ class MessageBatch:
             offset_min: int, position: int, attachment: bytes, is_system: bool,
             content: bytes) -> None:
         """One row (participant 0: none; attachment from `attachment_field`).
-        `ImportSession.queue_rows` inlines this."""
+        `packing.RowPacker.pack` inlines this."""
         self.values += (fp, people_field(conversation_id, participant_id), time_field(ts_ms, offset_min),
                         position, flags_field(attachment, is_system), len(content), content)
         self.rows += 1

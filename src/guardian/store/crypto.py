@@ -65,8 +65,7 @@ class Cipher:
         # call per 4096 messages instead of one per message (the call can
         # take a third of a millisecond on a busy virtual machine), cut up
         # once, so that taking one is a single call on the import's hot path.
-        nonce = next(self._nonces, None)
-        return nonce if nonce is not None else self._draw_nonces()
+        return next(self._nonces, None) or self._draw_nonces()
 
     def _draw_nonces(self) -> bytes:
         pool = os.urandom(NONCE_BYTES * _NONCES_PER_DRAW)
@@ -116,7 +115,7 @@ class Cipher:
         plain = b"".join((_U32(len(text_bytes)), text_bytes, _U32(len(raw_bytes)), raw_bytes,
                           _NONE_BYTES if attachment_name is None
                           else _length_prefixed(attachment_name)))
-        nonce = next(self._nonces, None) or self._draw_nonces()
+        nonce = next(self._nonces, None) or self._draw_nonces()     # _next_nonce, inlined
         return nonce + self._aead.encrypt(nonce, plain, None)
 
 
