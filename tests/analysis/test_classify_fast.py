@@ -286,6 +286,25 @@ def test_row_major_product_equals_a_bincount_per_label(dtype: type) -> None:
     assert np.array_equal(empty.dot(weights), np.zeros((3, 9)))
 
 
+@pytest.mark.parametrize("slice_entries", [1, 7, 130, 2500, 1 << 20])
+def test_product_is_the_same_however_the_rows_are_sliced(monkeypatch: pytest.MonkeyPatch,
+                                                        slice_entries: int) -> None:
+    """`dot` works a slice of rows at a time; a slice boundary (inside or
+    beside empty rows, or a row longer than a slice) changes no bit."""
+    from guardian.analysis import sparse
+    rng = np.random.default_rng(3)
+    counts = rng.choice([0, 0, 1, 9, 140, 3000], size=120)
+    rows = np.repeat(np.arange(120), counts)
+    m = SparseRows.from_triples(rows, rng.integers(0, 4000, len(rows)), rng.random(len(rows)).astype(np.float32),
+                                (120, 4000))
+    weights = rng.standard_normal((4000, 9)).astype(np.float32)
+    expected = np.empty((120, 9))
+    for k in range(9):
+        expected[:, k] = np.bincount(m.row_ids(), weights=m.data * weights[:, k].take(m.indices), minlength=120)
+    monkeypatch.setattr(sparse, "_DOT_ENTRIES", slice_entries)
+    assert np.array_equal(m.dot(weights), expected)
+
+
 # --- the whole classifier -------------------------------------------------------------------
 
 def _random_model(seed: int) -> Model:

