@@ -98,7 +98,9 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "banter", "predators", "comments", "khaleeji", "fakeaccts", "maghreb2",
                  "roasts", "classgroup", "feuds", "strangers", "anonapps", "masri2",
                  "arabizi2", "darijalatin", "contempt", "groomchat", "ignored", "iraqlev",
-                 "pubthreat", "harass", "misogyny", "hate", "groomsingle", "putdowns")
+                 "pubthreat", "harass", "misogyny", "hate", "groomsingle", "putdowns",
+                 "bodyshame", "groomgames", "threatschool", "impostor", "sextort", "derja",
+                 "arabizigulf", "sarcasm", "girlsgroups", "threatveiled", "groomsocial", "libyamaur")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

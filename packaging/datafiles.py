@@ -7,7 +7,8 @@ Python: no PyInstaller import, so CI can use it without a build.
 
 Destinations are relative to the frozen app's root (PyInstaller's
 `sys._MEIPASS`), where `guardian.paths.assets_dir()` expects `assets/` and
-`guardian.paths.translations_dir()` expects `guardian/i18n/`.
+`guardian.paths.translations_dir()` expects `guardian/i18n/` (and
+`guardian.analysis.english_words` its list in `guardian/analysis/data/`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ DATA: tuple[Data, ...] = (
          "the plain-Arabic explanation templates for findings (guardian.explain.templates)"),
     Data("assets/illustrations", "assets/illustrations", "**/*",
          "SVG pictures in the how-to-export steps (guardian.ui.illustration)"),
+    Data("src/guardian/analysis/data", "guardian/analysis/data", "*.txt",
+         "English words that Arabizi reading leaves alone, with their licence "
+         "(guardian.analysis.english_words)"),
     Data("src/guardian/i18n", "guardian/i18n", "*.qm",
          "compiled translations (guardian.paths.translations_dir); "
          "built by `translations/update.py --release`, never committed"),
@@ -76,6 +80,8 @@ REQUIRED_SOURCES: tuple[str, ...] = MODEL_FILES + QM_FILES + (
     "assets/guidance/platforms.json",
     "assets/guidance/helplines.json",
     "assets/guidance/sources.json",
+    "src/guardian/analysis/data/english_words.txt",
+    "src/guardian/analysis/data/english_words-COPYRIGHT.txt",
 )
 
 # Data files of third-party packages, read at run time (relative to each

@@ -267,6 +267,50 @@ def test_lexicon_is_already_normalised_and_consistent() -> None:
     assert not set(arabizi.STRONG) & english
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # an Arabizi word (digits, or a spelling only Arabizi has) makes the message Arabizi:
+    # its words that are not English or French are read as Arabic too
+    ("shoof wjhk fel mirror b3dain", "شوف وجهك فل mirror بعدين"),
+    ("mama mo hna? yalla 5alena nsawi call", "ماما مو هنا? يلا خلنه نساوي call"),
+    ("ghadi n9tlek tout le monde ychouf", "غادي نقتلك tout le monde يشوف"),
+    # or more words that are neither English nor French than words that are
+    ("wain madrastik? yimkin ashoofich", "وين مدرستك? يمكن اشوفش"),
+    ("ur mom checks ur phone?", "ur mom checks ur phone?"),
+    ("Ahmed and Sara are coming", "ahmed and sara are coming"),
+    ("bro u play like my grandma, noob 7a2ee2i", "bro u play like my grandma, noob حقيقي"),
+])
+def test_arabizi_without_digits_in_an_arabizi_message(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+    assert normalize(raw).text == expected
+
+
+def test_a_word_read_as_arabizi_maps_back_to_itself() -> None:
+    result = normalize("wain madrastik ya 7mar")
+    assert span_of(result, "مدرستك") == "madrastik"
+    assert span_of(result, "وين") == "wain"
+
+
+def test_english_words_list_is_lower_case_words() -> None:
+    from guardian.analysis import english_words
+    words = english_words.english()
+    assert len(words) > 50_000 and {"the", "phone", "mirror", "checks"} <= words
+    assert all(w.isalpha() and w.islower() and w.isascii() for w in words)
+    # Arabizi words the dictionary must not hold (proper names are left out of it)
+    assert not {"ahmed", "wain", "shoof", "madrastik", "yalla", "habibi"} & words
+
+
+def test_english_words_list_regenerates_from_wamerican(tmp_path: Path) -> None:
+    from guardian.analysis import english_words
+    dictionary = Path("/usr/share/dict/american-english")
+    version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "wamerican"], capture_output=True,
+                             text=True).stdout if dictionary.is_file() else ""
+    if not version.startswith("2020.12.07"):
+        pytest.skip("Debian's wamerican 2020.12.07 (the version the list was made from) is not installed")
+    out = tmp_path / "english_words.txt"
+    english_words.write(dictionary, out)
+    assert out.read_bytes() == english_words.DATA.read_bytes()
+
+
 # --- emoji -----------------------------------------------------------------------------------------------
 
 def test_emoji_are_separate_tokens_kept_whole() -> None:

@@ -14,6 +14,10 @@ Which Latin tokens are Arabizi
 * ``WEAK`` words are Arabizi only next to Arabizi or Arabic-script words:
   they are also English or names (``ya``, ``ana``, ``hat``, ``mesh``, ``sir``),
   so "hat sortak" becomes "هات صورتك" while "see ya" and "nice hat" stay.
+* In a message with a word of the first two kinds, every other word that
+  is not English or French (`english_words`) is Arabizi too: most Arabizi
+  is written without digits ("shoof wjhk fel mirror b3dain" -> "شوف وجهك
+  فل mirror بعدين"), and no spelling list can hold it all.
 * Everything else (``send me a pic``, ``lol``, ``game``) is left alone.
 
 Spelling
@@ -39,6 +43,7 @@ from functools import lru_cache
 
 # More digit-less spellings from every dialect, Maghrebi first: their own module (data, not code).
 from guardian.analysis.arabizi_more import MORE_STRONG, MORE_WEAK, add_spellings
+from guardian.analysis.english_words import is_foreign
 
 # (replacement text, start, end): the text replaces source characters
 # [start, end) of the string being transliterated; an empty range inserts.
@@ -75,7 +80,8 @@ _add(STRONG, "قحبه", "gahba qahba kahba ga7ba qa7ba 9a7ba 2a7ba kahbe qahbe 
 _add(STRONG, "منيك", "manyak manyok manyook manyouk menyak")
 _add(STRONG, "متناك", "metnak mitnak mtnak")
 _add(STRONG, "خول", "khawal 5awal khwal")
-_add(STRONG, "عرص", "3ars 3ers 3rs a3ras")
+_add(STRONG, "عرص", "3ars 3rs a3ras")
+_add(STRONG, "عرس", "3ers 3eris 3rees")    # a wedding ("fustan lel 3ers"), not عرص
 _add(STRONG, "خرا", "khara 5ara khra 5ra")
 _add(STRONG, "وسخ", "wiskh wes5 wis5 wskh")
 _add(STRONG, "وسخه", "wiskha wes5a wis5a waskha wskha")
@@ -366,7 +372,7 @@ def _is_digit_arabizi(word: str) -> bool:
 
 
 # token kinds
-_ARABIC, _STRONG, _YA, _DIGITS, _WEAK, _OTHER = range(6)
+_ARABIC, _STRONG, _YA, _DIGITS, _WEAK, _OTHER, _LOOSE = range(7)
 _LATIN_TOKEN = re.compile(r"[a-z0-9']+")
 _ARABIC_TOKEN = re.compile(r"[\u0621-\u064a]+")
 
@@ -390,12 +396,26 @@ def _kind(word: str) -> int:
     return _WEAK if word in WEAK else _OTHER
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_loose(word: str) -> bool:
+    """A Latin word that may be Arabizi in an Arabizi message: letters only
+    (no code, no number), two or more, and not an English or French word."""
+    return len(word) > 1 and word.isalpha() and not is_foreign(word)
+
+
+def _count_weak(tokens: list[list]) -> int:
+    return sum(1 for token in tokens if token[3] == _WEAK)
+
+
 def may_change(text: str) -> bool:
-    """False when `plan` has nothing to do: no lexicon word and no Arabizi
-    digit.  Decided word by word (neither test looks past a space), so
-    false for a text exactly when false for each of its space-separated
-    parts."""
-    return not _LEXICON_WORDS.isdisjoint(_LATIN_TOKEN.findall(text)) or _MAYBE_DIGITS.search(text) is not None
+    """False when `plan` has nothing to do: no lexicon word, no Arabizi
+    digit and no Latin word but English and French ones.  Decided word by
+    word (no test looks past a space), so false for a text exactly when
+    false for each of its space-separated parts."""
+    if _MAYBE_DIGITS.search(text) is not None:
+        return True
+    words = _LATIN_TOKEN.findall(text)
+    return not _LEXICON_WORDS.isdisjoint(words) or any(map(_is_loose, words))
 
 
 def plan(text: str) -> Iterator[tuple[int, int, list[Piece]]]:
@@ -427,8 +447,17 @@ def plan(text: str) -> Iterator[tuple[int, int, list[Piece]]]:
         strong = strong or active
         weak = weak or kind == _WEAK
         tokens.append([start, end, word, kind, active])
-    if not strong and not (weak and _HAS_ARABIC.search(text)):
+    loose = [token for token in tokens if token[3] == _OTHER and _is_loose(token[2])]
+    # An Arabizi message: a word only Arabizi has, or more words that are
+    # neither English nor French than words that are ("wain madrastik").
+    arabizi_message = strong or (len(loose) >= 2 and 2 * len(loose) > len(tokens) - _count_weak(tokens))
+    if not arabizi_message and not (weak and _HAS_ARABIC.search(text)):
         return
+    if arabizi_message:
+        # its other words are Arabizi too, unless English or French
+        for token in loose:
+            token[3] = _LOOSE
+            token[4] = True
     if weak:
         # weak words take their neighbours' side, Arabic words included
         arabic = [[m.start(), m.end(), m.group(), _ARABIC, True] for m in _ARABIC_TOKEN.finditer(text)]
@@ -448,7 +477,7 @@ def plan(text: str) -> Iterator[tuple[int, int, list[Piece]]]:
         elif kind == _YA:
             yield start, end, [("يا", start, start + 2), (" ", start + 2, start + 2),
                                (STRONG[word[2:]], start + 2, end)]
-        elif kind == _DIGITS:
+        elif kind == _DIGITS or kind == _LOOSE:
             yield start, end, [(piece, start + i, start + j) for piece, i, j in _transliterated(word)]
         else:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
