@@ -100,7 +100,9 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "arabizi2", "darijalatin", "contempt", "groomchat", "ignored", "iraqlev",
                  "pubthreat", "harass", "misogyny", "hate", "groomsingle", "putdowns",
                  "bodyshame", "groomgames", "threatschool", "impostor", "sextort", "derja",
-                 "arabizigulf", "sarcasm", "girlsgroups", "threatveiled", "groomsocial", "libyamaur")
+                 "arabizigulf", "sarcasm", "girlsgroups", "threatveiled", "groomsocial", "libyamaur",
+                 "teensmsa", "groomfirst", "mockery2", "selfharm2", "exclusion2", "arabizi9",
+                 "mockery3", "groomfirst2", "pileon", "threatonline", "impersonate2", "kidsyoung")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
