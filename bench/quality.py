@@ -102,7 +102,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "bodyshame", "groomgames", "threatschool", "impostor", "sextort", "derja",
                  "arabizigulf", "sarcasm", "girlsgroups", "threatveiled", "groomsocial", "libyamaur",
                  "teensmsa", "groomfirst", "mockery2", "selfharm2", "exclusion2", "arabizi9",
-                 "mockery3", "groomfirst2", "pileon", "threatonline", "impersonate2", "kidsyoung")
+                 "mockery3", "groomfirst2", "pileon", "threatonline", "impersonate2", "kidsyoung",
+                 "insultsubtle", "groomslow", "exclusion3", "threatfamily", "maghrebmix", "gulfsnap")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
