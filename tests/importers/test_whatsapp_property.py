@@ -70,11 +70,13 @@ def exports(draw: st.DrawFn) -> tuple[Style, list[tuple[str, bool, datetime, str
     messages = []
     when = start
     for step in steps:
-        when += timedelta(seconds=step)
         if not style.ios:
             when = when.replace(second=0)
         messages.append((draw(st.sampled_from(people)), draw(st.booleans()), when.replace(microsecond=0),
-                         draw(bodies())))
+                        draw(bodies())))
+        # after the first message, which keeps that day: a step taken first
+        # could carry a lone message into the next month's day 1-3
+        when += timedelta(seconds=step)
     return style, messages
 
 
