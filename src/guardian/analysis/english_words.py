@@ -33,7 +33,7 @@ CHAT = frozenset(
     "lol lmao lmfao rofl omg omfg wtf idk idc ikr imo imho tbh btw brb gtg ttyl np thx thnx ty tysm pls plz "
     "ppl bc cuz coz cus tho thru ur u r ya yeah yea yep yup nah nope ok okay okey kk haha hahaha hehe hihi "
     "bruh bro bros sis fam dude guys gurl lil noob noobs nub pro gg ez wp afk lag laggy op nerf buff "
-    "sus ig fr ngl smh fyi asap dm dms pm msg msgs pic pics pix vid vids selfie selfies insta ig snap "
+    "sus fr ngl smh fyi asap dm dms pm msg msgs pic pics pix vid vids selfie selfies insta ig snap "
     "snapchat tiktok tiktoker youtube youtuber yt fb whatsapp telegram discord roblox fortnite pubg minecraft "
     "freefire fifa ps xbox wifi app apps emoji emojis online offline gamer gamers streamer stream streams "
     "vlog vlogger blog blogger hashtag followers follower unfollow repost reels reel story stories live "
