@@ -26,15 +26,36 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from(["\
                max_size=40)
 
 
+def _encoded(value: str) -> bytes:
+    return value.encode("utf-8", "surrogatepass")
+
+
 @settings(max_examples=200, deadline=None)
 @given(TEXT, TEXT, st.none() | TEXT)
-def test_seal_message_is_encrypt_fields(text: str, raw: str, name: str | None) -> None:
+def test_seal_message_raw_is_encrypt_fields(text: str, raw: str, name: str | None) -> None:
     cipher = Cipher(os.urandom(32))
-    sealed = cipher.seal_message(text.encode("utf-8", "surrogatepass"),
-                                 raw.encode("utf-8", "surrogatepass"), name)
+    sealed = cipher.seal_message_raw(_encoded(text), _encoded(raw), name)
     plain = cipher.decrypt(sealed)
     assert plain == pack_fields((text, raw, name))
     assert unpack_fields(plain) == [text, raw, name]
+    assert cipher.open_message(sealed) == (text, raw, name)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, TEXT, st.none() | TEXT)
+def test_seal_message_stores_the_text_once(text: str, head: str, name: str | None) -> None:
+    cipher = Cipher(os.urandom(32))
+    sealed = cipher.seal_message(_encoded(text), _encoded(head), name)
+    assert cipher.open_message(sealed) == (text, head + text, name)
+    assert len(sealed) == len(cipher.seal_message_raw(_encoded(text), _encoded(head), name))
+
+
+def test_content_written_by_earlier_versions_still_opens() -> None:
+    cipher = Cipher(os.urandom(32))
+    old = cipher.encrypt_fields("مرحبا", "1/2/24, 10:00 - سارة: مرحبا", None)
+    assert cipher.open_message(old) == ("مرحبا", "1/2/24, 10:00 - سارة: مرحبا", None)
+    photo = cipher.encrypt_fields("", "<Media omitted>", "IMG-1.jpg")
+    assert cipher.open_message(photo) == ("", "<Media omitted>", "IMG-1.jpg")
 
 
 def test_every_value_gets_its_own_nonce() -> None:

@@ -391,9 +391,9 @@ class Store:
             sql += " LIMIT ?"
             params.append(limit)
         for mid, pid, ts_ms, offset, position, attachment, is_system, content in self._con.execute(sql, params):
-            text, raw, attachment_name = self._cipher.decrypt_fields(content)
+            text, raw, attachment_name = self._cipher.open_message(content)
             yield Message(conversation=conv, sender=names.get(pid, "") if pid else "",
-                          timestamp=_from_ms(ts_ms, offset), text=text or "", raw=raw or "",
+                          timestamp=_from_ms(ts_ms, offset), text=text, raw=raw,
                           position=position,
                           attachment=AttachmentKind(attachment) if attachment else None,
                           attachment_name=attachment_name, is_system=bool(is_system), id=mid)
@@ -409,7 +409,7 @@ class Store:
             if pid is not None and pid not in names:
                 blob = self._con.execute("SELECT name FROM participants WHERE id = ?", (pid,)).fetchone()
                 names[pid] = self._cipher.decrypt_text(blob[0]) if blob else ""
-            text = self._cipher.decrypt_fields(content)[0] or ""
+            text = self._cipher.open_message(content)[0]
             yield mid, cid, names.get(pid, "") if pid else "", _from_ms(ts_ms, offset), ts_ms, text
 
     def messages_around(self, conversation_id: int, message_id: int, before: int = 5,

@@ -99,7 +99,7 @@ class RowPacker:
         """Fingerprint, encrypt and pack one conversation's messages given as
         `importers.base.Row` tuples."""
         cipher = self._cipher
-        fingerprint, seal = cipher.fingerprint_bytes, cipher.seal_message
+        fingerprint, seal, seal_raw = cipher.fingerprint_bytes, cipher.seal_message, cipher.seal_message_raw
         seen, repeats = self._seen, self._repeats
         plain_flags = PLAIN_FLAGS
         row_limit = self.WRITE_ROWS
@@ -142,12 +142,11 @@ class RowPacker:
             else:
                 met.add(identity)
                 fp = identity
-            # Most raw lines end with the text: encode only the part before it.
+            # Most raw lines end with the text: store only the part before it.
             if raw.endswith(text):
-                raw_bytes = raw[:len(raw) - len(text)].encode("utf-8", "surrogatepass") + text_bytes
+                content = seal(text_bytes, raw[:len(raw) - len(text)].encode("utf-8", "surrogatepass"), name)
             else:
-                raw_bytes = raw.encode("utf-8", "surrogatepass")
-            content = seal(text_bytes, raw_bytes, name)
+                content = seal_raw(text_bytes, raw.encode("utf-8", "surrogatepass"), name)
             size = len(content)
             content_bytes += size
             # MessageBatch.add, inlined
