@@ -281,3 +281,28 @@ def test_messages_around_a_message(tmp_path: Path) -> None:
     first = store.messages_around(cid, messages[1].id or 0, before=5, after=1)
     assert [m.text for m in first] == ["m0", "m1", "m2"]
     assert store.messages_around(cid, 10_000) == []
+
+
+def test_new_stores_have_16_kb_pages_and_older_stores_keep_theirs(tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite3"
+    store = Store.open(path)
+    _import(store, [_msg("أول رسالة", 1)])
+    store.close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA page_size").fetchone()[0] == 16384
+    # As a store made before 16 KB pages: 4 KB pages.
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute("PRAGMA page_size = 4096")
+    con.execute("VACUUM")
+    con.execute("PRAGMA journal_mode = WAL")
+    assert con.execute("PRAGMA page_size").fetchone()[0] == 4096
+    con.close()
+    store = Store.open(path)
+    _import(store, [_msg("ثانية", 2)], sha="bb")
+    [summary] = store.conversations()
+    assert [m.text for m in store.messages(summary.id)] == ["أول رسالة", "ثانية"]
+    store.close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
