@@ -85,25 +85,34 @@ def store_in_parts(session: ImportSession, importer: ModuleType, source: Source,
     pass; `Cancelled` when the parent cancels."""
     if importer is not whatsapp:
         return None
-    plan = whatsapp_split.plan(source, ctx, processes())
-    if plan is None:
+    count = processes()
+    guessed = whatsapp_split.guess(source, ctx, count)
+    if guessed is None:
         return None
     assert source.origin is not None
-    cid = session.conversation_id(plan.guessed)
     spawn = multiprocessing.get_context("spawn")
     workers: list[multiprocessing.process.BaseProcess] = []
     pipes: dict[Connection, int] = {}
     try:
-        for index in range(len(plan.parts)):
-            job = _Job(session.data_key(), source.origin, source.name, source.display_path, source.size,
-                       tuple(source.siblings), source.title_hint, plan, index, ctx.tz, cid, source_id)
+        # The workers start before the plan is made: a new Python process
+        # takes about as long to start as the plan takes to count the
+        # lines before each cut, so the two overlap.
+        for index in range(count):
             ours, theirs = spawn.Pipe()
-            worker = spawn.Process(target=_work, args=(theirs, job), daemon=True,
+            worker = spawn.Process(target=_start, args=(theirs, _work), daemon=True,
                                    name=f"guardian-import-part-{index}")
             worker.start()
             theirs.close()
             workers.append(worker)
             pipes[ours] = index
+        plan = whatsapp_split.plan(source, count, guessed)
+        if plan is None:
+            return None                  # the workers are stopped below
+        cid = session.conversation_id(plan.guessed)
+        for pipe, index in pipes.items():
+            pipe.send(_Job(session.data_key(), source.origin, source.name, source.display_path,
+                           source.size, tuple(source.siblings), source.title_hint, plan, index,
+                           ctx.tz, cid, source_id))
         summaries = _serve(session, pipes, ctx, source_id, on_progress)
     finally:
         for worker in workers:
@@ -151,6 +160,17 @@ def _serve(session: ImportSession, pipes: dict[Connection, int], ctx: ParseConte
                          message[1] if kind in ("reread", "failed") else "an unexpected message")
                 raise Reread()
     return summaries  # type: ignore[return-value]
+
+
+def _start(pipe: Connection, work: Callable[[Connection, _Job], None]) -> None:
+    """A worker process: wait for its job, then do it (`work` is `_work`,
+    named here so that tests can swap it); a parent that finds no plan
+    stops it first."""
+    try:
+        job = pipe.recv()
+    except (EOFError, OSError):
+        return
+    work(pipe, job)
 
 
 def _work(pipe: Connection, job: _Job) -> None:

@@ -194,6 +194,20 @@ def test_a_worker_that_dies_or_misbehaves_leaves_the_file_to_one_pass(
     assert split == _import(path, tmp_path / "once")
 
 
+def test_a_file_without_a_place_to_cut_is_read_in_one_pass_and_its_workers_stop(
+        tmp_path: Path, in_parts: list[object], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every message in one minute: no header whose time differs from the one before.
+    path = _write(tmp_path, "".join(f"01/02/2024, 10:00 - Sami: x {i}\n" for i in range(3000)))
+    (tmp_path / "split").mkdir()
+    split = _import(path, tmp_path / "split")
+    assert in_parts == []                      # no plan: the parts were never read
+    import multiprocessing
+    assert multiprocessing.active_children() == []
+    monkeypatch.setattr(split_import, "processes", lambda: 1)
+    (tmp_path / "once").mkdir()
+    assert split == _import(path, tmp_path / "once")
+
+
 def test_cancelling_leaves_the_store_as_it_was_and_stops_the_workers(
         tmp_path: Path, in_parts: list[object]) -> None:
     path = _write(tmp_path, _chat(20_000))

@@ -77,17 +77,21 @@ class Finished:
     skipped: list[tuple[int, str]] = field(default_factory=list)
 
 
-def plan(source: Source, ctx: ParseContext, count: int) -> Plan | None:
-    """How to read `source` in `count` parts, or None when it is read in
-    one pass: small, in a zip inside a zip, not named by its file name,
-    or without a place to cut near each share."""
+def guess(source: Source, ctx: ParseContext, count: int) -> tuple[str, str] | None:
+    """What the parts of `source` would assume (`whatsapp.first_guess`), or
+    None when it is read in one pass: one part, small, in a zip inside a
+    zip, or not named by its file name.  Cheap: it reads one block."""
+    if count < 2 or source.origin is None or source.size < MIN_SPLIT_BYTES:
+        return None
+    return whatsapp.first_guess(source, ctx)
+
+
+def plan(source: Source, count: int, guessed: tuple[str, str]) -> Plan | None:
+    """How to read `source` in `count` parts with what `guess` gave, or
+    None when it is read in one pass: no place to cut near each share."""
     origin = source.origin
-    if count < 2 or origin is None or source.size < MIN_SPLIT_BYTES:
-        return None
-    guess = whatsapp.first_guess(source, ctx)
-    if guess is None:
-        return None
-    hint, order = guess
+    assert origin is not None
+    hint, order = guessed
     cuts: list[tuple[int, tuple[str, ...]]] = []
     for k in range(1, count):
         cut = _cut_near(origin, source.size, source.size * k // count)
