@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -182,7 +183,8 @@ def main() -> None:
             print(f"import over {len(imports)} runs: {min(rates):,.0f} - {max(rates):,.0f} msgs/s, "
                   f"peak {min(peaks):.0f} - {max(peaks):.0f} MB")
         if len(ratios) > 1:
-            print(f"Guardian import / whatstk over {len(ratios)} runs: {min(ratios):.2f}x - {max(ratios):.2f}x")
+            print(f"Guardian import / whatstk over {len(ratios)} runs: {min(ratios):.2f}x - {max(ratios):.2f}x "
+                  f"(median {statistics.median(ratios):.2f}x)")
 
 
 if __name__ == "__main__":

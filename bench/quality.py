@@ -103,7 +103,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "arabizigulf", "sarcasm", "girlsgroups", "threatveiled", "groomsocial", "libyamaur",
                  "teensmsa", "groomfirst", "mockery2", "selfharm2", "exclusion2", "arabizi9",
                  "mockery3", "groomfirst2", "pileon", "threatonline", "impersonate2", "kidsyoung",
-                 "insultsubtle", "groomslow", "exclusion3", "threatfamily", "maghrebmix", "gulfsnap")
+                 "insultsubtle", "groomslow", "exclusion3", "threatfamily", "maghrebmix", "gulfsnap",
+                 "mockery4", "groomopen", "exclusion4", "tweetviolence", "tweetharass", "levegy")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
