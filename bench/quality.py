@@ -104,7 +104,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "teensmsa", "groomfirst", "mockery2", "selfharm2", "exclusion2", "arabizi9",
                  "mockery3", "groomfirst2", "pileon", "threatonline", "impersonate2", "kidsyoung",
                  "insultsubtle", "groomslow", "exclusion3", "threatfamily", "maghrebmix", "gulfsnap",
-                 "mockery4", "groomopen", "exclusion4", "tweetviolence", "tweetharass", "levegy")
+                 "mockery4", "groomopen", "exclusion4", "tweetviolence", "tweetharass", "levegy",
+                 "mockery5", "threatreply", "groomopen2", "insultgames", "misogyny2", "iraqkids")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
