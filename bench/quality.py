@@ -105,7 +105,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "mockery3", "groomfirst2", "pileon", "threatonline", "impersonate2", "kidsyoung",
                  "insultsubtle", "groomslow", "exclusion3", "threatfamily", "maghrebmix", "gulfsnap",
                  "mockery4", "groomopen", "exclusion4", "tweetviolence", "tweetharass", "levegy",
-                 "mockery5", "threatreply", "groomopen2", "insultgames", "misogyny2", "iraqkids")
+                 "mockery5", "threatreply", "groomopen2", "insultgames", "misogyny2", "iraqkids",
+                 "mockery6", "groomopen3", "insultwomen", "incitement", "arabizi10", "sudyem")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
