@@ -106,7 +106,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "insultsubtle", "groomslow", "exclusion3", "threatfamily", "maghrebmix", "gulfsnap",
                  "mockery4", "groomopen", "exclusion4", "tweetviolence", "tweetharass", "levegy",
                  "mockery5", "threatreply", "groomopen2", "insultgames", "misogyny2", "iraqkids",
-                 "mockery6", "groomopen3", "insultwomen", "incitement", "arabizi10", "sudyem")
+                 "mockery6", "groomopen3", "insultwomen", "incitement", "arabizi10", "sudyem",
+                 "mockery7", "groomopen4", "arabizi11", "incitement2", "contempt2", "kidsmsa2")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

@@ -278,6 +278,10 @@ def test_lexicon_is_already_normalised_and_consistent() -> None:
     ("ur mom checks ur phone?", "ur mom checks ur phone?"),
     ("Ahmed and Sara are coming", "ahmed and sara are coming"),
     ("bro u play like my grandma, noob 7a2ee2i", "bro u play like my grandma, noob حقيقي"),
+    # an apostrophe for ع or ء is part of the word; contractions and elisions are not Arabizi
+    ("mama wahed am y'olle iza ma ba'atlo", "ماما وهد am يله اذا ما بتلو"),
+    ("I don't know what you're saying, it's fine", "i don't know what you're saying, it's fine"),
+    ("c'est la vie j'ai dit", "c'est la vie j'ai dit"),
 ])
 def test_arabizi_without_digits_in_an_arabizi_message(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected

@@ -396,11 +396,27 @@ def _kind(word: str) -> int:
     return _WEAK if word in WEAK else _OTHER
 
 
+# English contractions (don't, it's, I'm, you're, we've, I'll, he'd) and
+# French elisions (l'école, j'ai, c'est, qu'il): an apostrophe there is not
+# an Arabizi letter.
+_CONTRACTIONS = frozenset({"t", "s", "m", "re", "ve", "ll", "d"})
+_ELISIONS = frozenset({"l", "d", "j", "c", "n", "m", "s", "t", "qu", "jusqu", "lorsqu", "puisqu"})
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_loose(word: str) -> bool:
     """A Latin word that may be Arabizi in an Arabizi message: letters only
-    (no code, no number), two or more, and not an English or French word."""
-    return len(word) > 1 and word.isalpha() and not is_foreign(word)
+    (no code, no number), two or more, and not an English or French word.
+    An apostrophe inside it may stand for ع or ء ("ba'at", "t'olli"), as
+    Arabizi written without digits does; a contraction or elision is
+    English or French."""
+    if "'" not in word:
+        return len(word) > 1 and word.isalpha() and not is_foreign(word)
+    head, _, tail = word.partition("'")
+    if tail in _CONTRACTIONS or (head in _ELISIONS and is_foreign(tail.replace("'", ""))):
+        return False
+    bare = word.replace("'", "")
+    return len(bare) > 1 and bare.isalpha() and not is_foreign(bare)
 
 
 def _count_weak(tokens: list[list]) -> int:
