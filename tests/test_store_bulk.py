@@ -107,7 +107,9 @@ def test_every_field_survives_the_packed_batch(tmp_path: Path) -> None:
         assert _import(store, original) == len(original)
         [conv] = store.conversations()
         back = store.messages(conv.id)
-    key = lambda m: (m.timestamp, m.position)
+    def key(m: Message) -> tuple[datetime, int]:
+        return (m.timestamp, m.position)
+
     for before, after in zip(sorted(original, key=key), sorted(back, key=key)):
         assert (after.sender, after.timestamp, after.text, after.raw, after.position, after.attachment,
                 after.attachment_name, after.is_system) == (
