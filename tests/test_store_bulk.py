@@ -32,9 +32,9 @@ def _encoded(value: str) -> bytes:
 
 @settings(max_examples=200, deadline=None)
 @given(TEXT, TEXT, st.none() | TEXT)
-def test_seal_message_raw_is_encrypt_fields(text: str, raw: str, name: str | None) -> None:
+def test_seal_message_is_encrypt_fields(text: str, raw: str, name: str | None) -> None:
     cipher = Cipher(os.urandom(32))
-    sealed = cipher.seal_message_raw(_encoded(text), _encoded(raw), name)
+    sealed = cipher.seal_message(_encoded(text), _encoded(raw), name)
     plain = cipher.decrypt(sealed)
     assert plain == pack_fields((text, raw, name))
     assert unpack_fields(plain) == [text, raw, name]
@@ -45,9 +45,9 @@ def test_seal_message_raw_is_encrypt_fields(text: str, raw: str, name: str | Non
 @given(TEXT, TEXT, st.none() | TEXT)
 def test_seal_message_stores_the_text_once(text: str, head: str, name: str | None) -> None:
     cipher = Cipher(os.urandom(32))
-    sealed = cipher.seal_message(_encoded(text), _encoded(head), name)
+    sealed = cipher.seal_message(_encoded(text), _encoded(head), name, raw_is_head=True)
     assert cipher.open_message(sealed) == (text, head + text, name)
-    assert len(sealed) == len(cipher.seal_message_raw(_encoded(text), _encoded(head), name))
+    assert len(sealed) == len(cipher.seal_message(_encoded(text), _encoded(head), name))
 
 
 def test_content_written_by_earlier_versions_still_opens() -> None:

@@ -108,29 +108,23 @@ class Cipher:
         digest.update(payload)
         return digest.digest()
 
-    def seal_message(self, text_bytes: bytes, raw_head: bytes, attachment_name: str | None) -> bytes:
+    def seal_message(self, text_bytes: bytes, raw_bytes: bytes, attachment_name: str | None,
+                     raw_is_head: bool = False) -> bytes:
         """A message's content for the import hot path: its text, its raw
-        evidence and its attachment name, given text and the part of raw
-        before the text already encoded (UTF-8, surrogatepass); for a raw
-        that does not end with the text, see `seal_message_raw`.
+        evidence and its attachment name, text and raw already encoded
+        (UTF-8, surrogatepass).  Without `raw_is_head`, the format of
+        `encrypt_fields(text, raw, attachment_name)`.
 
-        Most raw lines are a header followed by the text, so the text is
-        stored once and raw's field holds only the header, its length
-        marked with `_RAW_HEAD` (read back by `open_message`).  A quarter
-        less to encrypt, insert, log and checkpoint on a big import."""
-        plain = b"".join((_U32(len(text_bytes)), text_bytes, _U32(len(raw_head) | _RAW_HEAD), raw_head,
+        Most raw lines are a header followed by the text: with
+        `raw_is_head`, `raw_bytes` is only that header, and its length is
+        marked with `_RAW_HEAD` (read back by `open_message`), so the text
+        is stored once.  A quarter less to encrypt, insert, log and
+        checkpoint on a big import."""
+        raw_length = len(raw_bytes) | _RAW_HEAD if raw_is_head else len(raw_bytes)
+        plain = b"".join((_U32(len(text_bytes)), text_bytes, _U32(raw_length), raw_bytes,
                           _NONE_BYTES if attachment_name is None
                           else _length_prefixed(attachment_name)))
         nonce = next(self._nonces, None) or self._draw_nonces()     # _next_nonce, inlined
-        return nonce + self._aead.encrypt(nonce, plain, None)
-
-    def seal_message_raw(self, text_bytes: bytes, raw_bytes: bytes, attachment_name: str | None) -> bytes:
-        """`seal_message` for a raw that does not end with the text: the
-        format of `encrypt_fields(text, raw, attachment_name)`."""
-        plain = b"".join((_U32(len(text_bytes)), text_bytes, _U32(len(raw_bytes)), raw_bytes,
-                          _NONE_BYTES if attachment_name is None
-                          else _length_prefixed(attachment_name)))
-        nonce = next(self._nonces, None) or self._draw_nonces()
         return nonce + self._aead.encrypt(nonce, plain, None)
 
     def open_message(self, blob: bytes) -> tuple[str, str, str | None]:

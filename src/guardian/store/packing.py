@@ -99,7 +99,7 @@ class RowPacker:
         """Fingerprint, encrypt and pack one conversation's messages given as
         `importers.base.Row` tuples."""
         cipher = self._cipher
-        fingerprint, seal, seal_raw = cipher.fingerprint_bytes, cipher.seal_message, cipher.seal_message_raw
+        fingerprint, seal = cipher.fingerprint_bytes, cipher.seal_message
         seen, repeats = self._seen, self._repeats
         plain_flags = PLAIN_FLAGS
         row_limit = self.WRITE_ROWS
@@ -144,9 +144,9 @@ class RowPacker:
                 fp = identity
             # Most raw lines end with the text: store only the part before it.
             if raw.endswith(text):
-                content = seal(text_bytes, raw[:len(raw) - len(text)].encode("utf-8", "surrogatepass"), name)
+                content = seal(text_bytes, raw[:len(raw) - len(text)].encode("utf-8", "surrogatepass"), name, True)
             else:
-                content = seal_raw(text_bytes, raw.encode("utf-8", "surrogatepass"), name)
+                content = seal(text_bytes, raw.encode("utf-8", "surrogatepass"), name)
             size = len(content)
             content_bytes += size
             # MessageBatch.add, inlined
