@@ -108,7 +108,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "mockery5", "threatreply", "groomopen2", "insultgames", "misogyny2", "iraqkids",
                  "mockery6", "groomopen3", "insultwomen", "incitement", "arabizi10", "sudyem",
                  "mockery7", "groomopen4", "arabizi11", "incitement2", "contempt2", "kidsmsa2",
-                 "mockery8", "mockery9", "arabizi12", "arabizi13", "groomtrust", "threatshort")
+                 "mockery8", "mockery9", "arabizi12", "arabizi13", "groomtrust", "threatshort",
+                 "longfwd", "longtweet", "eitheror", "longpred", "longvent", "longgroup")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

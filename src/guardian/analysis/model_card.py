@@ -136,7 +136,8 @@ def write(path: Path, model: Model, ours: Sequence[Example], oof_ours: np.ndarra
 
 Guardian's harm classifier: one calibrated logistic regression per category over hashed character
 (2–5) and word (1–2) n-grams of normalised text, plus {len(model.meta.get('cues', [])) or 'several'}
-structural cues (e.g. request verb + image word + body word). Files: `guardian-model.npz` (weights,
+structural cues (e.g. request verb + image word + body word). Each category's features are
+scaled by their naive-Bayes log-count ratio before fitting (NBSVM-style). Files: `guardian-model.npz` (weights,
 no pickle) and `guardian-model.json` (metadata, checked at load). Rebuild with `guardian train`.
 
 ## Against the targets

@@ -145,6 +145,23 @@ def _is_hard_negative(ex: Example) -> bool:
     return not ex.outside and not ex.labels and ex.known is None
 
 
+def nb_scale(x: sp.csr_matrix, y: np.ndarray) -> np.ndarray:
+    """A weight per feature from its naive-Bayes log-count ratio r (Wang and
+    Manning, "Baselines and bigrams", 2012): 0.5 + 0.5 * |r| / mean |r|.
+
+    Scaling a feature up loosens the regularisation on it, so n-grams that
+    lean strongly to one side are learnt more freely and the many that
+    occur on both sides alike are held back.  On six new writers' lines
+    (round V, never trained on) this kept recall (0.931 against 0.929) and
+    cut false alarms on their innocent lines from 6.6% to 4.6%; the plain
+    NBSVM scaling by r itself was not tried."""
+    present = (x > 0).astype(np.float32)
+    positive = np.asarray(present[y == 1].sum(axis=0)).ravel() + 1.0
+    negative = np.asarray(present[y == 0].sum(axis=0)).ravel() + 1.0
+    ratio = np.abs(np.log(positive / positive.sum()) - np.log(negative / negative.sum()))
+    return 0.5 + 0.5 * ratio / (ratio.mean() + 1e-9)
+
+
 def _fit(x: sp.csr_matrix, y: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, float]:
     # The dual solver reaches the same optimum as the primal one about ten
     # times faster here (far more features than examples).  It visits the
@@ -152,8 +169,11 @@ def _fit(x: sp.csr_matrix, y: np.ndarray, weights: np.ndarray) -> tuple[np.ndarr
     # bytes on every run (without one, weights moved by up to 0.004).
     clf = LogisticRegression(C=C, solver="liblinear", dual=True, class_weight="balanced", max_iter=3000,
                              random_state=0)
-    clf.fit(x, y, sample_weight=weights)
-    return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
+    # Fitted on scaled features, so the weights for the features as they
+    # are (what the model file holds) are the fitted ones times the scale.
+    scale = nb_scale(x, y)
+    clf.fit(x @ sp.diags(scale), y, sample_weight=weights)
+    return (clf.coef_.ravel() * scale).astype(np.float32), float(clf.intercept_[0])
 
 
 def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -220,6 +240,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
         "regularisation_C": C,
         "target_precision": TARGET_PRECISION,
         "hard_negative_weight": HARD_NEGATIVE_WEIGHT,
+        "feature_scaling": "naive-Bayes log-count ratio, 0.5 + 0.5 * |r| / mean |r|",
         "max_hard_negative_rate": MAX_HARD_NEGATIVE_RATE,
         "cues": list(CUE_NAMES),
     }
