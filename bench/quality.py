@@ -109,7 +109,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "mockery6", "groomopen3", "insultwomen", "incitement", "arabizi10", "sudyem",
                  "mockery7", "groomopen4", "arabizi11", "incitement2", "contempt2", "kidsmsa2",
                  "mockery8", "mockery9", "arabizi12", "arabizi13", "groomtrust", "threatshort",
-                 "longfwd", "longtweet", "eitheror", "longpred", "longvent", "longgroup")
+                 "longfwd", "longtweet", "eitheror", "longpred", "longvent", "longgroup",
+                 "reports2", "mockery10", "groomopen5", "arabizi14", "selfharm3", "pileon2")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
