@@ -144,7 +144,8 @@ class RowPacker:
                 fp = identity
             # Most raw lines end with the text: store only the part before it.
             if raw.endswith(text):
-                content = seal(text_bytes, raw[:len(raw) - len(text)].encode("utf-8", "surrogatepass"), name, True)
+                content = seal(text_bytes, raw[:len(raw) - len(text)].encode("utf-8", "surrogatepass"), name,
+                               raw_is_head=True)
             else:
                 content = seal(text_bytes, raw.encode("utf-8", "surrogatepass"), name)
             size = len(content)
