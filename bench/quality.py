@@ -110,7 +110,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "mockery7", "groomopen4", "arabizi11", "incitement2", "contempt2", "kidsmsa2",
                  "mockery8", "mockery9", "arabizi12", "arabizi13", "groomtrust", "threatshort",
                  "longfwd", "longtweet", "eitheror", "longpred", "longvent", "longgroup",
-                 "reports2", "mockery10", "groomopen5", "arabizi14", "selfharm3", "pileon2")
+                 "reports2", "mockery10", "groomopen5", "arabizi14", "selfharm3", "pileon2",
+                 "reports3", "reports4", "arabizi15", "arabizi16", "mockery11", "threatkids")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

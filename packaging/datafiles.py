@@ -8,7 +8,8 @@ Python: no PyInstaller import, so CI can use it without a build.
 Destinations are relative to the frozen app's root (PyInstaller's
 `sys._MEIPASS`), where `guardian.paths.assets_dir()` expects `assets/` and
 `guardian.paths.translations_dir()` expects `guardian/i18n/` (and
-`guardian.analysis.english_words` its list in `guardian/analysis/data/`).
+`guardian.analysis.english_words` and `guardian.analysis.arabic_words` their
+lists in `guardian/analysis/data/`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ DATA: tuple[Data, ...] = (
          "SVG pictures in the how-to-export steps (guardian.ui.illustration)"),
     Data("src/guardian/analysis/data", "guardian/analysis/data", "*.txt",
          "English words that Arabizi reading leaves alone, with their licence "
-         "(guardian.analysis.english_words)"),
+         "(guardian.analysis.english_words), and the Arabic word counts that settle "
+         "its ambiguous letters (guardian.analysis.arabic_words)"),
     Data("src/guardian/i18n", "guardian/i18n", "*.qm",
          "compiled translations (guardian.paths.translations_dir); "
          "built by `translations/update.py --release`, never committed"),
@@ -82,6 +84,7 @@ REQUIRED_SOURCES: tuple[str, ...] = MODEL_FILES + QM_FILES + (
     "assets/guidance/sources.json",
     "src/guardian/analysis/data/english_words.txt",
     "src/guardian/analysis/data/english_words-COPYRIGHT.txt",
+    "src/guardian/analysis/data/arabic_words.txt",
 )
 
 # Data files of third-party packages, read at run time (relative to each

@@ -271,7 +271,7 @@ def test_lexicon_is_already_normalised_and_consistent() -> None:
     # an Arabizi word (digits, or a spelling only Arabizi has) makes the message Arabizi:
     # its words that are not English or French are read as Arabic too
     ("shoof wjhk fel mirror b3dain", "شوف وجهك فل mirror بعدين"),
-    ("mama mo hna? yalla 5alena nsawi call", "ماما مو هنا? يلا خلنه نساوي call"),
+    ("mama mo hna? yalla 5alena nsawi call", "ماما مو هنا? يلا خلينا نساوي call"),
     ("ghadi n9tlek tout le monde ychouf", "غادي نقتلك tout le monde يشوف"),
     # or more words that are neither English nor French than words that are
     ("wain madrastik? yimkin ashoofich", "وين مدرستك? يمكن اشوفش"),
@@ -279,7 +279,7 @@ def test_lexicon_is_already_normalised_and_consistent() -> None:
     ("Ahmed and Sara are coming", "ahmed and sara are coming"),
     ("bro u play like my grandma, noob 7a2ee2i", "bro u play like my grandma, noob حقيقي"),
     # an apostrophe for ع or ء is part of the word; contractions and elisions are not Arabizi
-    ("mama wahed am y'olle iza ma ba'atlo", "ماما وهد am يله اذا ما بتلو"),
+    ("mama wahed am y'olle iza ma ba'atlo", "ماما واحد am يلا اذا ما بعتلو"),
     ("I don't know what you're saying, it's fine", "i don't know what you're saying, it's fine"),
     ("c'est la vie j'ai dit", "c'est la vie j'ai dit"),
 ])
@@ -292,6 +292,48 @@ def test_a_word_read_as_arabizi_maps_back_to_itself() -> None:
     result = normalize("wain madrastik ya 7mar")
     assert span_of(result, "مدرستك") == "madrastik"
     assert span_of(result, "وين") == "wain"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # letters Arabizi without digits writes alike take the spelling our Arabic chat uses
+    ("ana jarraht edi embareh", "انا جرحت ايدي امبارح"),      # h ح, a first e ايـ
+    ("andi sora lik", "عندي صوره ليك"),                       # a first a ع
+    ("ma tahkish m3a 7ad", "ما تحكيش معه حد"),                 # dropped i ي
+    ("9a7bi ja", "صاحبي جا"),                                 # 9 ص
+    ("nektlek ya kalb", "نقتلك يا كلب"),                       # Maghrebi k ق
+    # a reading that is commoner but not by the margin leaves the letter-by-letter one
+    ("nas kteer bt7ki 3lek", "ناس كتير بتحكي عليك"),
+])
+def test_ambiguous_arabizi_letters_take_the_corpus_spelling(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+    assert normalize(raw).text == expected
+
+
+def test_a_respelled_word_maps_back_to_itself() -> None:
+    result = normalize("ana jarraht edi")
+    assert span_of(result, "جرحت") == "jarraht"
+    assert span_of(result, "ح") == "h"
+    assert span_of(result, "ايدي") == "edi"
+
+
+def test_spelling_choice_needs_the_margin(monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = {"نس": 10, "نص": 29, "هب": 0, "حب": 3}
+    monkeypatch.setattr(arabizi, "frequency", lambda word: counts.get(word, 0))
+    arabizi._spelled.cache_clear()
+    try:
+        assert "".join(p for p, _, _ in arabizi._spelled("ns")) == "نس"     # 29 < 3 x 10
+        counts["نص"] = 30
+        arabizi._spelled.cache_clear()
+        assert "".join(p for p, _, _ in arabizi._spelled("ns")) == "نص"
+        assert "".join(p for p, _, _ in arabizi._spelled("hb")) == "حب"     # 3 >= 3 x max(0, 1)
+    finally:
+        arabizi._spelled.cache_clear()
+
+
+def test_arabic_word_counts_never_read_latin_words() -> None:
+    from guardian.analysis.arabic_words import count_words
+    counts = count_words(["انت ya hmar كلب", "كلببببب"])
+    assert counts == {"انت": 1, "كلب": 2}
 
 
 def test_english_words_list_is_lower_case_words() -> None:
@@ -351,9 +393,9 @@ def test_arabizi_maps_back_to_the_latin_word() -> None:
 
 def test_letter_by_letter_arabizi_maps_each_letter() -> None:
     result = normalize("3'ali n9olek")
-    assert result.text == "غلي نقولك"
+    assert result.text == "غالي نقولك"
     assert span_of(result, "غ") == "3'"
-    assert span_of(result, "غلي") == "3'ali"
+    assert span_of(result, "غالي") == "3'ali"
     assert span_of(result, "ق") == "9"
 
 

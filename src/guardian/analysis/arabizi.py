@@ -33,6 +33,13 @@ that differ between dialects take the value best for our purposes:
 ``2`` = ق (Egyptian/Levantine glottal-stop qaf: ``a2tlak`` اقتلك), ``9`` = ق
 (Maghrebi ``n9tlek``; Gulf ص words such as ``9ora`` are in the lexicon),
 ``8`` = ق, ``g`` = ج (Egyptian; Gulf g = ق words are in the lexicon).
+
+Letters Arabizi writes alike (``h`` ه/ح, ``s`` س/ص, ``t`` ت/ط, ``d`` د/ض,
+``k`` ك/ق, ``9`` ق/ص, a first vowel ا/ع, a dropped short vowel ع or long)
+are then settled by `arabic_words`: another reading replaces the letter by
+letter one when our Arabic-script chat uses it `SPELLING_MARGIN` times as
+often ("jarraht" جرحت, "andi" عندي, "taref" تعرف).  Only letters change,
+never the ranges they came from, so evidence spans are unaffected.
 """
 
 from __future__ import annotations
@@ -40,8 +47,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import product
 
 # More digit-less spellings from every dialect, Maghrebi first: their own module (data, not code).
+from guardian.analysis.arabic_words import frequency
 from guardian.analysis.arabizi_more import MORE_STRONG, MORE_WEAK, add_spellings
 from guardian.analysis.english_words import is_foreign
 
@@ -300,20 +309,41 @@ def _is_consonant(unit: str) -> bool:
     return unit in _CONSONANTS
 
 
-def transliterate(word: str, base: int = 0) -> list[Piece]:
-    """Arabizi `word` (lower case, no apostrophe at the ends) letter by letter.
+# Letters that Arabizi without digits (or with 9) writes alike: the first
+# is the letter-by-letter reading, the others are tried against the corpus's
+# word counts (`_spelled`).
+_OTHER_LETTERS: dict[str, tuple[str, ...]] = {
+    "h": ("ح",), "s": ("ص",), "t": ("ط",), "d": ("ض",), "k": ("ق",), "9": ("ص",),
+    "z": ("ظ",), "dh": ("ظ",), "g": ("ق",),
+}
+# "andi" عندي, "edi" ايدي, "eib" عيب, "omri" عمري
+_OTHER_INITIAL = {"ا": ("ع",), "اي": ("عي",), "او": ("عو",)}
+_OTHER_INITIAL_EI = ("ع", "اي")
+# a dropped short vowel may be ع or a long vowel: "taref" تعرف, "kalam"
+# كلام, "3lek" عليك, "tahkish" تحكيش; a long "aa" may hold ع: "ibaathli"
+_OTHER_MEDIAL = {"a": ("ع", "ا"), "e": ("ع", "ا", "ي"), "i": ("ي",)}
+_OTHER_MEDIAL_AA = ("ع", "عا")
+_OTHER_FINAL = {"ه": ("ا",)}    # "kida" كدا as well as كده
+_MAX_SPELLINGS = 128           # spellings tried per word
+SPELLING_MARGIN = 3            # another spelling must be this many times as common
 
-    Returns pieces whose ranges are offsets into the word plus `base`.
-    """
+
+def _unit_options(word: str, base: int = 0) -> list[tuple[tuple[str, ...], int, int]]:
+    """Each unit of Arabizi `word` (lower case, no apostrophe at the ends)
+    as its possible Arabic letters, letter-by-letter reading first (it may
+    be empty: a dropped short vowel); ranges are offsets into the word plus
+    `base`.  A doubled consonant is one unit (shadda is not written)."""
     units = _units(word)
     last = len(units) - 1
-    pieces: list[Piece] = []
+    options: list[tuple[tuple[str, ...], int, int]] = []
     prev_consonant = ""
     for k, (unit, i, j) in enumerate(units):
+        others: tuple[str, ...] = ()
         if unit in _VOWELS:
             prev_consonant = ""
             if k == 0:
                 out = "اي" if unit in _LONG_I else "او" if unit in ("oo", "uu", "ou") else "ا"
+                others = _OTHER_INITIAL_EI if unit in ("e", "i") else _OTHER_INITIAL[out]
             elif k == last:
                 if unit == "a":
                     out = "ه" if last >= 2 else "ا"
@@ -325,8 +355,10 @@ def transliterate(word: str, base: int = 0) -> list[Piece]:
                     out = "و"
                 else:
                     out = "ي"
+                others = _OTHER_FINAL.get(out, ())
             elif unit == "aa":
                 out = "ا"
+                others = _OTHER_MEDIAL_AA
             elif unit in _LONG_I:
                 out = "ي"
             elif unit in ("o", "u") and k + 2 <= last and _is_consonant(units[k + 1][0]) \
@@ -338,27 +370,58 @@ def transliterate(word: str, base: int = 0) -> list[Piece]:
                 out = "ا"  # 7mar, t3al: a vowel after an initial cluster is long
             else:
                 out = ""
+                others = _OTHER_MEDIAL.get(unit, ())
         elif unit in _CONSONANTS:
             out = _CONSONANTS[unit]
-            if out == prev_consonant and pieces:
+            if out == prev_consonant and options:
                 # a doubled consonant is one letter with shadda, which we drop
-                text, start, _ = pieces[-1]
-                pieces[-1] = (text, start, base + j)
+                choices, start, _ = options[-1]
+                options[-1] = (choices, start, base + j)
                 continue
             prev_consonant = out
+            others = _OTHER_LETTERS.get(unit, ())
         elif unit == "'":
             out = ""
         else:
             out = unit  # 0 1 4 stay digits
             prev_consonant = ""
-        if out:
-            pieces.append((out, base + i, base + j))
-    return pieces
+        options.append(((out, *others), base + i, base + j))
+    return options
+
+
+def transliterate(word: str, base: int = 0) -> list[Piece]:
+    """Arabizi `word` (lower case, no apostrophe at the ends) letter by letter.
+
+    Returns pieces whose ranges are offsets into the word plus `base`.
+    """
+    return [(choices[0], i, j) for choices, i, j in _unit_options(word, base) if choices[0]]
 
 
 @lru_cache(maxsize=1 << 16)
-def _transliterated(word: str) -> tuple[Piece, ...]:
-    return tuple(transliterate(word))
+def _spelled(word: str) -> tuple[Piece, ...]:
+    """`word` in Arabic letters: letter by letter, unless another reading of
+    its ambiguous letters (h ه/ح, s س/ص, a first a ا/ع, ...) is a word our
+    Arabic-script chat uses SPELLING_MARGIN times as often ("jarraht" جرحت,
+    not جرهت; "nas" stays ناس, which is commoner than نص)."""
+    options = _unit_options(word)
+    base = [choices[0] for choices, _, _ in options]
+    ambiguous, spellings = [], 1
+    for index, (choices, _, _) in enumerate(options):
+        if len(choices) > 1 and spellings * len(choices) <= _MAX_SPELLINGS:
+            ambiguous.append(index)
+            spellings *= len(choices)
+    if not ambiguous:
+        return tuple(transliterate(word))
+    best, best_count = base, frequency("".join(base))
+    needed = SPELLING_MARGIN * max(best_count, 1)
+    for picks in product(*(options[index][0] for index in ambiguous)):
+        letters = list(base)
+        for index, letter in zip(ambiguous, picks):
+            letters[index] = letter
+        count = frequency("".join(letters))
+        if count >= needed and count > best_count:
+            best, best_count = letters, count
+    return tuple((letter, i, j) for letter, (_, i, j) in zip(best, options) if letter)
 
 
 def _is_digit_arabizi(word: str) -> bool:
@@ -494,7 +557,7 @@ def plan(text: str) -> Iterator[tuple[int, int, list[Piece]]]:
             yield start, end, [("يا", start, start + 2), (" ", start + 2, start + 2),
                                (STRONG[word[2:]], start + 2, end)]
         elif kind == _DIGITS or kind == _LOOSE:
-            yield start, end, [(piece, start + i, start + j) for piece, i, j in _transliterated(word)]
+            yield start, end, [(piece, start + i, start + j) for piece, i, j in _spelled(word)]
         else:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if (

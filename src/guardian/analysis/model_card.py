@@ -38,10 +38,10 @@ LIMITS = """\
   mockery without swear words, single mild grooming messages (a stranger's "how old are you?" reads
   like an aunt's; the conversation rules look for the sequence) and Maghrebi written in Latin letters.
 - Arabic in Latin letters (Arabizi) is read as Arabic word by word. In a message that is Arabizi, every
-  Latin word that is not English or French is spelled out in Arabic letters; some digits stand for
-  different letters in different countries (9 is ص in the Gulf, ق in the Maghreb), so a word may come
-  out misspelled, and friendly Arabizi teasing is flagged more often than the same words in Arabic
-  letters.
+  Latin word that is not English or French is spelled out in Arabic letters. Where a letter may stand
+  for two (h for ه or ح, 9 for ق or ص, a first a for ا or ع), the spelling our own Arabic-script chat
+  uses far more often wins; a rare word may still come out misspelled, and friendly Arabizi teasing is
+  flagged more often than the same words in Arabic letters.
 - Scores are calibrated on held-out folds of the training data, not on real families' chats.
 - Conversation rules (repetition, pile-ons, late-night contact, grooming sequences) are hand-written and
   explained in each finding; they can over- or under-react.
