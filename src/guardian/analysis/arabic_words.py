@@ -60,12 +60,17 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+def listed_counts(texts: Iterable[str]) -> dict[str, int]:
+    """What the list holds for these texts: their words seen MIN_COUNT
+    times or more."""
+    return {w: n for w, n in count_words(texts).items() if n >= MIN_COUNT}
+
+
 def write(corpus_dir: Path | None = None, out: Path = DATA) -> int:
     """Rewrite the list from the corpus; how many words it holds."""
     from guardian.analysis import corpus
-    examples = corpus.our_corpus(corpus_dir) if corpus_dir else corpus.our_corpus()
-    counts = count_words(ex.text for ex in examples)
-    kept = sorted(((w, n) for w, n in counts.items() if n >= MIN_COUNT), key=lambda wn: (-wn[1], wn[0]))
+    examples = corpus.our_corpus(corpus_dir or corpus.CORPUS_DIR)
+    kept = sorted(listed_counts(ex.text for ex in examples).items(), key=lambda wn: (-wn[1], wn[0]))
     out.write_text(_HEADER + "".join(f"{w}\t{n}\n" for w, n in kept), encoding="utf-8")
     _counts.cache_clear()
     return len(kept)

@@ -410,8 +410,6 @@ def _spelled(word: str) -> tuple[Piece, ...]:
         if len(choices) > 1 and spellings * len(choices) <= _MAX_SPELLINGS:
             ambiguous.append(index)
             spellings *= len(choices)
-    if not ambiguous:
-        return tuple(transliterate(word))
     best, best_count = base, frequency("".join(base))
     needed = SPELLING_MARGIN * max(best_count, 1)
     for picks in product(*(options[index][0] for index in ambiguous)):
