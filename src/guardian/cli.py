@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
                                          "(plus ../shared/data/train when present)")
     train.add_argument("--out", metavar="DIR", help="write the model here instead of assets/model")
     train.add_argument("--no-shared", action="store_true", help="train on our corpus only")
+    train.add_argument("--save-oof", metavar="FILE.npz",
+                       help="also write the held-out scores, to study threshold rules without refitting")
 
     rep = sub.add_parser("report", help="export a counsellor-ready report of the findings")
     rep.add_argument("--conversation", action="append", metavar="ID",

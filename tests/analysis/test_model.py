@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +14,7 @@ from guardian.analysis import corpus, model_card
 from guardian.analysis.classify import Classifier
 from guardian.analysis.evaluation import MeasureResult
 from guardian.analysis.model import MODEL_STEM, Model, ModelError
-from guardian.analysis.training import TrainingResult, train
+from guardian.analysis.training import TrainingResult, is_hard_negative, train
 from guardian.domain import CATEGORY_IDS
 
 
@@ -120,3 +122,31 @@ def test_refuses_damaged_weights(small_model: Path, tmp_path: Path) -> None:
 def test_refuses_missing_files(tmp_path: Path) -> None:
     with pytest.raises(ModelError):
         Model.load(tmp_path)
+
+
+def test_held_out_scores_are_saved_without_pickle(small_training: tuple[TrainingResult, Path],
+                                                  tmp_path: Path) -> None:
+    from guardian.analysis.thresholds import choose_thresholds
+    from guardian.analysis.train_command import save_oof
+    result, _ = small_training
+    path = tmp_path / "oof.npz"
+    save_oof(path, result)
+    with np.load(path, allow_pickle=False) as saved:
+        n = len(result.examples)
+        assert saved["probabilities"].shape == saved["labels"].shape == (n, len(CATEGORY_IDS))
+        assert np.array_equal(saved["probabilities"], result.oof_probabilities, equal_nan=True)
+        assert np.array_equal(saved["folds"], result.folds)
+        assert list(saved["categories"]) == list(CATEGORY_IDS)
+        assert list(saved["origin"]) == [ex.origin for ex in result.examples]
+        assert list(saved["hard_negative"]) == [is_hard_negative(ex) for ex in result.examples]
+        assert saved["hard_negative"].sum() > 0
+        assert np.array_equal(saved["thresholds"], result.model.thresholds)
+        # what a study of threshold rules starts from: the same thresholds again
+        again = choose_thresholds(saved["probabilities"], saved["labels"], saved["known"], ~saved["outside"],
+                                  saved["hard_negative"])
+        assert np.array_equal(again, result.model.thresholds)
+    study = subprocess.run([sys.executable, str(corpus.REPO / "bench" / "threshold_rules.py"), str(path),
+                            "--weights", "grooming=2"], capture_output=True, text=True, check=True).stdout
+    rows = study.splitlines()
+    assert rows[1].startswith("all alike") and rows[4].startswith("grooming=2")
+    assert rows[3].split()[1:] == [f"{t:.3f}" for t in result.model.thresholds]

@@ -77,3 +77,33 @@ def test_more_recall_than_raising_each_threshold_alone() -> None:
     while _rate(p, hard, np.minimum(floors + shift, 0.999)) > 0.02:
         shift += 0.001
     assert _recall(p, y, th) >= _recall(p, y, np.minimum(floors + shift, 0.999))
+
+
+def test_label_weights_steer_the_budget() -> None:
+    """Two labels alike, each with its own hard negatives: a recall gain
+    is worth the same on either, so the budget goes to whichever label the
+    weights favour."""
+    hard_scores = np.linspace(0.50, 0.60, 50)
+    positives = np.linspace(0.40, 0.70, 50)
+    p = np.zeros((200, 2))
+    p[:50, 0] = hard_scores
+    p[50:100, 1] = hard_scores
+    p[100:150, 0] = positives
+    p[150:200, 1] = positives
+    y = np.zeros((200, 2), dtype=np.int8)
+    y[100:150, 0] = 1
+    y[150:200, 1] = 1
+    hard = np.zeros(200, dtype=bool)
+    hard[:100] = True
+    known = np.ones_like(y, dtype=bool)
+    floors = np.array([0.1, 0.1])
+
+    def recalls(weights: list[float] | None) -> tuple[int, int]:
+        th = cap_hard_negative_rate(p, y, known, hard, floors, cap=0.1, label_weights=weights)
+        assert _rate(p, hard, th) <= 0.1
+        return int((p[100:150, 0] >= th[0]).sum()), int((p[150:200, 1] >= th[1]).sum())
+
+    first, second = recalls([1.0, 2.0])
+    assert second > first
+    assert recalls([2.0, 1.0]) == (second, first)
+    assert sum(recalls(None)) == first + second

@@ -37,9 +37,31 @@ def choose_threshold(probabilities: np.ndarray, y: np.ndarray,
     return float(max(min((upper + lower) / 2, 0.99), 0.05))
 
 
+def choose_thresholds(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray, domain: np.ndarray,
+                      hard: np.ndarray, label_weights: np.ndarray | None = None) -> np.ndarray:
+    """Every category's threshold from held-out probabilities (examples x
+    categories): its precision floor, chosen on the `domain` rows (our
+    chat corpus: outside data trains the weights but does not set the
+    thresholds), then raised together until at most
+    MAX_HARD_NEGATIVE_RATE of the `hard` negatives are flagged.
+    `known` marks the labels each example was checked for."""
+    n_labels = y.shape[1]
+    floors = np.zeros(n_labels)
+    for col in range(n_labels):
+        rows = known[:, col] & domain
+        if not y[rows, col].any():
+            rows = known[:, col]
+        floors[col] = choose_threshold(probabilities[rows, col], y[rows, col])
+    if not hard[domain].any():
+        return floors
+    return np.minimum(cap_hard_negative_rate(probabilities[domain], y[domain], known[domain], hard[domain],
+                                             floors, label_weights=label_weights), 0.999)
+
+
 def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray,
                            hard: np.ndarray, floors: np.ndarray,
-                           cap: float = MAX_HARD_NEGATIVE_RATE) -> np.ndarray:
+                           cap: float = MAX_HARD_NEGATIVE_RATE,
+                           label_weights: np.ndarray | None = None) -> np.ndarray:
     """Per-label thresholds, none below its floor (the precision
     threshold), that flag at most `cap` of the hard negatives with any
     label, with as much mean recall as a greedy search finds.
@@ -55,10 +77,13 @@ def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.n
     recall 0.60 where this finds 0.67 on the same scores).
 
     `probabilities`, `y`, `known` are for the domain rows; `hard` marks
-    the hard negatives among them."""
+    the hard negatives among them.  `label_weights` (default: all 1) scale
+    each label's recall gain, to spend more of the budget where a missed
+    message costs more."""
     scores_hard = probabilities[hard]
     n_labels = y.shape[1]
     budget = int(np.floor(cap * len(scores_hard) + 1e-9))
+    weights = np.ones(n_labels) if label_weights is None else np.asarray(label_weights, dtype=float)
     positives = [np.sort(probabilities[known[:, c] & (y[:, c] == 1), c]) for c in range(n_labels)]
 
     def recall_between(c: int, low: float, high: float) -> float:
@@ -90,7 +115,7 @@ def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.n
                 if used + cost > budget:
                     break
                 target = stops[k] if k < len(stops) else floor
-                gain = recall_between(c, target, current) / cost
+                gain = weights[c] * recall_between(c, target, current) / cost
                 if gain > 0 and (best is None or gain > best[0]):   # never spend for nothing
                     best = (gain, c, target)
         if best is None:

@@ -10,14 +10,17 @@ import numpy as np
 
 from guardian.analysis import corpus, evaluation, model_card
 from guardian.analysis.classify import Classifier
-from guardian.analysis.training import train
+from guardian.analysis.training import TrainingResult, is_hard_negative, train
+from guardian.domain import CATEGORY_IDS
 
 DEFAULT_OUT = corpus.REPO / "assets" / "model"
 CARD_NAME = "MODEL_CARD.md"
 
 
 def train_and_save(out: Path | None = None, use_shared: bool = True,
-                   log: Callable[[str], None] = print) -> Path:
+                   log: Callable[[str], None] = print, oof_out: Path | None = None) -> Path:
+    """Train, measure and write the model and its card to `out`; with
+    `oof_out`, also the held-out scores (`save_oof`)."""
     out = out or DEFAULT_OUT
     ours = corpus.our_corpus()
     if not ours:
@@ -53,4 +56,28 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
             + (f", threat recall {r.threat_recall:.3f}" if r.threat_recall is not None else "")
             + (f", sexual recall {r.sexual_recall:.3f}" if r.sexual_recall is not None else ""))
     log(f"wrote {npz} ({npz.stat().st_size / 1e6:.1f} MB), {meta} and {out / CARD_NAME}")
+    if oof_out is not None:
+        save_oof(oof_out, result)
+        log(f"wrote held-out scores to {oof_out}")
     return out
+
+
+def save_oof(path: Path, result: TrainingResult) -> None:
+    """The out-of-fold probabilities with what is needed to choose
+    thresholds again without refitting (`bench/threshold_rules.py`): each
+    example's labels, which labels it was checked for, its fold, whether it
+    is a hard negative or outside data, and its corpus file.  Plain arrays
+    (no objects), so `numpy.load` reads it without pickle."""
+    examples = result.examples
+    np.savez_compressed(
+        path,
+        probabilities=result.oof_probabilities,
+        labels=evaluation.label_matrix(examples),
+        known=evaluation.known_matrix(examples),
+        folds=result.folds,
+        hard_negative=np.array([is_hard_negative(ex) for ex in examples]),
+        outside=np.array([ex.outside for ex in examples]),
+        origin=np.array([ex.origin for ex in examples], dtype=str),
+        categories=np.array(CATEGORY_IDS, dtype=str),
+        thresholds=result.model.thresholds,
+    )

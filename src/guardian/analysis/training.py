@@ -29,12 +29,7 @@ from guardian.analysis.features import FeatureSettings, Featurizer
 from guardian.analysis.model import MODEL_NAME, Model
 from guardian.analysis.normalize import normalize_text
 from guardian.analysis.sparse import SparseRows
-from guardian.analysis.thresholds import (
-    MAX_HARD_NEGATIVE_RATE,
-    TARGET_PRECISION,
-    cap_hard_negative_rate,
-    choose_threshold,
-)
+from guardian.analysis.thresholds import MAX_HARD_NEGATIVE_RATE, TARGET_PRECISION, choose_thresholds
 from guardian.domain import CATEGORY_IDS
 
 log = logging.getLogger(__name__)
@@ -141,7 +136,7 @@ def _label_matrix(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
     return y, known
 
 
-def _is_hard_negative(ex: Example) -> bool:
+def is_hard_negative(ex: Example) -> bool:
     return not ex.outside and not ex.labels and ex.known is None
 
 
@@ -190,11 +185,11 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     x = featurizer.transform(normalised).to_scipy()
     y, known = _label_matrix(examples)
     folds = assign_folds([ex.text for ex in examples], groups=corpus.translation_sets(examples))
-    weights = np.array([HARD_NEGATIVE_WEIGHT if _is_hard_negative(ex) else 1.0 for ex in examples])
+    weights = np.array([HARD_NEGATIVE_WEIGHT if is_hard_negative(ex) else 1.0 for ex in examples])
     n_labels = len(CATEGORY_IDS)
     oof_margin = np.zeros(y.shape, dtype=np.float64)
     coefs, intercepts = [], []
-    platt_a, platt_b, thresholds = np.zeros(n_labels), np.zeros(n_labels), np.zeros(n_labels)
+    platt_a, platt_b = np.zeros(n_labels), np.zeros(n_labels)
     for col, label in enumerate(CATEGORY_IDS):
         rows = np.nonzero(known[:, col])[0]
         for fold in range(FOLDS):
@@ -203,24 +198,14 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
             coef, intercept = _fit(x[train_rows], y[train_rows, col], weights[train_rows])
             oof_margin[test_rows, col] = x[test_rows] @ coef + intercept
         platt_a[col], platt_b[col] = _platt(oof_margin[rows, col], y[rows, col])
-        # Thresholds are chosen on our chat corpus, the app's own domain;
-        # outside data (tweets) trains the weights but does not set them.
-        domain_rows = np.array([r for r in rows if not examples[r].outside], dtype=np.int64)
-        if len(domain_rows) == 0 or not y[domain_rows, col].any():
-            domain_rows = rows
-        probs = 1 / (1 + np.exp(-(oof_margin[domain_rows, col] * platt_a[col] + platt_b[col])))
-        thresholds[col] = choose_threshold(probs, y[domain_rows, col])
         coef, intercept = _fit(x[rows], y[rows, col], weights[rows])
         coefs.append(coef)
         intercepts.append(intercept)
     oof = 1 / (1 + np.exp(-np.clip(oof_margin * platt_a + platt_b, -40, 40)))
-    # One set of thresholds for every use: raise them together until the
-    # hard negatives of our own corpus are rarely flagged.
+    # One set of thresholds for every use, chosen on our own corpus.
     domain = np.array([not ex.outside for ex in examples])
-    hard = np.array([_is_hard_negative(ex) for ex in examples])[domain]
-    if hard.any():
-        thresholds = np.minimum(cap_hard_negative_rate(oof[domain], y[domain], known[domain], hard,
-                                                       thresholds), 0.999)
+    hard = np.array([is_hard_negative(ex) for ex in examples])
+    thresholds = choose_thresholds(oof, y, known, domain, hard)
     for col, label in enumerate(CATEGORY_IDS):
         progress(f"{label}: threshold {thresholds[col]:.3f}")
     oof[~known] = np.nan
