@@ -1,6 +1,7 @@
 """Classification speed, model load time and model size.
 
     python bench/classify_bench.py [--messages 20000] [--repeat 1] [--baseline-python PATH] [--model DIR]
+                                   [--save-texts FILE | --texts FILE]
 
 Classifies the same batch of Arabic tweets/chat lines on one core with
 Guardian's classifier (normalise -> features -> model -> labels, no
@@ -12,8 +13,12 @@ arabic-toxic`), it runs that package on the same texts in the same run and
 prints the ratio.  `--repeat N` times each side N times and keeps the
 fastest run (the machine may be shared; Guardian's word caches are warm
 after the first run, as they are a few thousand messages into a chat).
-Targets: at least 5x arabic-toxic, load < 0.5 s, model file < 20 MB.  (arabic-toxic loads a joblib pickle; it runs only in that
-separate interpreter, never inside Guardian.)
+The texts are sampled from the corpus, which grows: to compare two
+versions on the same texts, `--save-texts` the sample once and pass it to
+each with `--texts` (one message per line).
+Targets: at least 5x arabic-toxic, load < 0.5 s, model file < 20 MB.
+(arabic-toxic loads a joblib pickle; it runs only in that separate
+interpreter, never inside Guardian.)
 """
 
 from __future__ import annotations
@@ -71,8 +76,17 @@ def main() -> None:
     parser.add_argument("--baseline-python", help="a Python with arabic-toxic installed")
     parser.add_argument("--model", type=Path, default=ROOT / "assets" / "model",
                         help="model folder (default: the shipped model)")
+    parser.add_argument("--save-texts", type=Path, metavar="FILE", help="write the sampled texts here")
+    parser.add_argument("--texts", type=Path, metavar="FILE",
+                        help="classify these texts (one per line) instead of a sample")
     args = parser.parse_args()
-    texts = texts_for_bench(args.messages)
+    if args.texts:
+        texts = [line for line in args.texts.read_text(encoding="utf-8").split("\n") if line]
+    else:
+        texts = texts_for_bench(args.messages)
+    if args.save_texts:
+        # one message per line: corpus texts are single lines
+        args.save_texts.write_text("\n".join(texts) + "\n", encoding="utf-8")
 
     from guardian.analysis.classify import Classifier
     from guardian.analysis.model import MODEL_STEM, Model

@@ -111,7 +111,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "mockery8", "mockery9", "arabizi12", "arabizi13", "groomtrust", "threatshort",
                  "longfwd", "longtweet", "eitheror", "longpred", "longvent", "longgroup",
                  "reports2", "mockery10", "groomopen5", "arabizi14", "selfharm3", "pileon2",
-                 "reports3", "reports4", "arabizi15", "arabizi16", "mockery11", "threatkids")
+                 "reports3", "reports4", "arabizi15", "arabizi16", "mockery11", "threatkids",
+                 "reports5", "reports6", "arabizi17", "arabizi18", "mockery12", "groomchat3", "tweetharass2")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

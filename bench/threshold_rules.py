@@ -5,8 +5,9 @@
 
 Chooses the thresholds again from the saved held-out scores, as `guardian
 train` does (precision floor per category, then the shared cap on flagged
-hard negatives), once with every category weighted alike and once per
-`--weights` set, and prints each category's held-out recall and precision
+hard negatives): with the weights training uses (`LABEL_WEIGHTS`), with
+every category weighted alike, and with each `--weights` set (categories
+not named weigh 1), and prints each category's held-out recall and precision
 on our corpus, their mean, and the share of hard negatives flagged.  A
 weight above 1 makes a category's recall worth more when the budget is
 spent: the question it answers is what a missed grooming message should
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from guardian.analysis.thresholds import choose_thresholds  # noqa: E402
+from guardian.analysis.training import LABEL_WEIGHTS  # noqa: E402
 
 
 def parse_weights(spec: str, categories: list[str]) -> np.ndarray:
@@ -62,7 +64,7 @@ def main() -> None:
     with np.load(args.oof, allow_pickle=False) as arrays:
         saved = {name: arrays[name] for name in arrays.files}
     categories = [str(c) for c in saved["categories"]]
-    runs = [("all alike", np.ones(len(categories)))]
+    runs = [("as trained", LABEL_WEIGHTS), ("all alike", np.ones(len(categories)))]
     runs += [(spec, parse_weights(spec, categories)) for spec in args.weights]
     print(f"{'weights':<32} {'recall':>7} {'hard-neg FPR':>13}  " + " ".join(f"{c[:8]:>8}" for c in categories))
     for name, weights in runs:

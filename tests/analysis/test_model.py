@@ -14,7 +14,7 @@ from guardian.analysis import corpus, model_card
 from guardian.analysis.classify import Classifier
 from guardian.analysis.evaluation import MeasureResult
 from guardian.analysis.model import MODEL_STEM, Model, ModelError
-from guardian.analysis.training import TrainingResult, is_hard_negative, train
+from guardian.analysis.training import LABEL_WEIGHTS, TrainingResult, is_hard_negative, train
 from guardian.domain import CATEGORY_IDS
 
 
@@ -75,6 +75,11 @@ def test_training_is_reproducible(small_training: tuple[TrainingResult, Path], t
     meta = json.loads((small_model / f"{MODEL_STEM}.json").read_text(encoding="utf-8"))
     assert meta["name"] == "guardian-harm" and meta["labels"] == list(CATEGORY_IDS)
     assert "trained" not in meta  # no timestamps: same data, same bytes
+    # the hard-negative budget weighs the categories the app rates high or critical
+    budget = meta["hard_negative_budget_weights"]
+    assert {label for label, weight in budget.items() if weight > 1} == {
+        "threat", "sexual", "blackmail", "grooming", "self_harm"}
+    assert {budget[label] for label in ("insult", "rumor", "impersonation", "exclusion")} == {1.0}
     again = train(result.examples).model
     again.save(tmp_path)
     for name in (f"{MODEL_STEM}.npz", f"{MODEL_STEM}.json"):
@@ -143,10 +148,10 @@ def test_held_out_scores_are_saved_without_pickle(small_training: tuple[Training
         assert np.array_equal(saved["thresholds"], result.model.thresholds)
         # what a study of threshold rules starts from: the same thresholds again
         again = choose_thresholds(saved["probabilities"], saved["labels"], saved["known"], ~saved["outside"],
-                                  saved["hard_negative"])
+                                  saved["hard_negative"], label_weights=LABEL_WEIGHTS)
         assert np.array_equal(again, result.model.thresholds)
     study = subprocess.run([sys.executable, str(corpus.REPO / "bench" / "threshold_rules.py"), str(path),
                             "--weights", "grooming=2"], capture_output=True, text=True, check=True).stdout
     rows = study.splitlines()
-    assert rows[1].startswith("all alike") and rows[4].startswith("grooming=2")
+    assert [rows[i].split("  ")[0] for i in (1, 4, 7)] == ["as trained", "all alike", "grooming=2"]
     assert rows[3].split()[1:] == [f"{t:.3f}" for t in result.model.thresholds]

@@ -301,6 +301,10 @@ def test_a_word_read_as_arabizi_maps_back_to_itself() -> None:
     ("ma tahkish m3a 7ad", "ما تحكيش معه حد"),                 # dropped i ي
     ("9a7bi ja", "صاحبي جا"),                                 # 9 ص
     ("nektlek ya kalb", "نقتلك يا كلب"),                       # Maghrebi k ق
+    ("ytlob sowarkom kolkom", "يطلب صوركم كلكم"),               # a medial o/u may be short
+    ("el ostaz 3amel zaki", "الاستاذ عامل ذكي"),               # z ذ
+    # in a three-letter word the short o is not tried: "bos" is not بس
+    ("3ayez bos", "عايز بوس"),
     # a reading that is commoner but not by the margin leaves the letter-by-letter one
     ("nas kteer bt7ki 3lek", "ناس كتير بتحكي عليك"),
 ])

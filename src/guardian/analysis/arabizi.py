@@ -35,10 +35,11 @@ that differ between dialects take the value best for our purposes:
 ``8`` = ق, ``g`` = ج (Egyptian; Gulf g = ق words are in the lexicon).
 
 Letters Arabizi writes alike (``h`` ه/ح, ``s`` س/ص, ``t`` ت/ط, ``d`` د/ض,
-``k`` ك/ق, ``9`` ق/ص, a first vowel ا/ع, a dropped short vowel ع or long)
+``k`` ك/ق, ``z`` ز/ظ/ذ, ``9`` ق/ص, a first vowel ا/ع, a dropped short vowel ع
+or long, a medial ``o``/``u`` و or short)
 are then settled by `arabic_words`: another reading replaces the letter by
 letter one when our Arabic-script chat uses it `SPELLING_MARGIN` times as
-often ("jarraht" جرحت, "andi" عندي, "taref" تعرف).  Only letters change,
+often ("jarraht" جرحت, "andi" عندي, "taref" تعرف, "kolkom" كلكم).  Only letters change,
 never the ranges they came from, so evidence spans are unaffected.
 """
 
@@ -314,7 +315,7 @@ def _is_consonant(unit: str) -> bool:
 # word counts (`_spelled`).
 _OTHER_LETTERS: dict[str, tuple[str, ...]] = {
     "h": ("ح",), "s": ("ص",), "t": ("ط",), "d": ("ض",), "k": ("ق",), "9": ("ص",),
-    "z": ("ظ",), "dh": ("ظ",), "g": ("ق",),
+    "z": ("ظ", "ذ"), "dh": ("ظ",), "g": ("ق",),
 }
 # "andi" عندي, "edi" ايدي, "eib" عيب, "omri" عمري
 _OTHER_INITIAL = {"ا": ("ع",), "اي": ("عي",), "او": ("عو",)}
@@ -323,6 +324,11 @@ _OTHER_INITIAL_EI = ("ع", "اي")
 # كلام, "3lek" عليك, "tahkish" تحكيش; a long "aa" may hold ع: "ibaathli"
 _OTHER_MEDIAL = {"a": ("ع", "ا"), "e": ("ع", "ا", "ي"), "i": ("ي",)}
 _OTHER_MEDIAL_AA = ("ع", "عا")
+# a medial o/u read as و may be short: "kolkom" كلكم, "ytlob" يطلب, "mudir"
+# مدير; not in words of three letters, where the short reading is often
+# another common word ("bos" بوس is not بس)
+_OTHER_MEDIAL_U = ("",)
+_SHORT_U_MIN_UNITS = 4
 _OTHER_FINAL = {"ه": ("ا",)}    # "kida" كدا as well as كده
 _MAX_SPELLINGS = 128           # spellings tried per word
 SPELLING_MARGIN = 3            # another spelling must be this many times as common
@@ -366,6 +372,7 @@ def _unit_options(word: str, base: int = 0) -> list[tuple[tuple[str, ...], int, 
                 out = ""  # short before two consonants: 3omrek, 7obbi
             elif unit in _LONG_U:
                 out = "و"
+                others = _OTHER_MEDIAL_U if unit in ("o", "u") and len(units) >= _SHORT_U_MIN_UNITS else ()
             elif unit == "a" and k == 2 and units[0][0] not in _VOWELS and units[1][0] not in _VOWELS:
                 out = "ا"  # 7mar, t3al: a vowel after an initial cluster is long
             else:
