@@ -25,6 +25,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from guardian.analysis.evaluation import per_category  # noqa: E402
 from guardian.analysis.thresholds import choose_thresholds  # noqa: E402
 from guardian.analysis.training import LABEL_WEIGHTS  # noqa: E402
 
@@ -43,16 +44,11 @@ def figures(saved: dict[str, np.ndarray], thresholds: np.ndarray) -> tuple[np.nd
     """Per-category recall and precision on our corpus, and the share of
     hard negatives flagged with any label."""
     domain = ~saved["outside"]
-    probabilities, labels, known = saved["probabilities"][domain], saved["labels"][domain], saved["known"][domain]
-    flags = np.nan_to_num(probabilities, nan=0.0) >= thresholds
-    recall, precision = [], []
-    for col in range(labels.shape[1]):
-        rows = known[:, col]
-        truth, flagged = labels[rows, col] == 1, flags[rows, col]
-        recall.append((flagged & truth).sum() / max(truth.sum(), 1))
-        precision.append((flagged & truth).sum() / max(flagged.sum(), 1))
+    flags = np.nan_to_num(saved["probabilities"][domain], nan=0.0) >= thresholds
+    scores = per_category(flags, saved["labels"][domain], saved["known"][domain]).values()
     hard = saved["hard_negative"][domain]
-    return np.array(recall), np.array(precision), float(flags[hard].any(axis=1).mean())
+    return (np.array([s.recall for s in scores]), np.array([s.precision for s in scores]),
+            float(flags[hard].any(axis=1).mean()))
 
 
 def main() -> None:

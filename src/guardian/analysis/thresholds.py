@@ -54,8 +54,8 @@ def choose_thresholds(probabilities: np.ndarray, y: np.ndarray, known: np.ndarra
         floors[col] = choose_threshold(probabilities[rows, col], y[rows, col])
     if not hard[domain].any():
         return floors
-    return np.minimum(cap_hard_negative_rate(probabilities[domain], y[domain], known[domain], hard[domain],
-                                             floors, label_weights=label_weights), 0.999)
+    return cap_hard_negative_rate(probabilities[domain], y[domain], known[domain], hard[domain], floors,
+                                  label_weights=label_weights)
 
 
 def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray,

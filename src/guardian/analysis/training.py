@@ -199,7 +199,8 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     x = featurizer.transform(normalised).to_scipy()
     y, known = _label_matrix(examples)
     folds = assign_folds([ex.text for ex in examples], groups=corpus.translation_sets(examples))
-    weights = np.array([HARD_NEGATIVE_WEIGHT if is_hard_negative(ex) else 1.0 for ex in examples])
+    hard = np.array([is_hard_negative(ex) for ex in examples])
+    weights = np.where(hard, HARD_NEGATIVE_WEIGHT, 1.0)
     n_labels = len(CATEGORY_IDS)
     oof_margin = np.zeros(y.shape, dtype=np.float64)
     coefs, intercepts = [], []
@@ -218,7 +219,6 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     oof = 1 / (1 + np.exp(-np.clip(oof_margin * platt_a + platt_b, -40, 40)))
     # One set of thresholds for every use, chosen on our own corpus.
     domain = np.array([not ex.outside for ex in examples])
-    hard = np.array([is_hard_negative(ex) for ex in examples])
     thresholds = choose_thresholds(oof, y, known, domain, hard, label_weights=LABEL_WEIGHTS)
     for col, label in enumerate(CATEGORY_IDS):
         progress(f"{label}: threshold {thresholds[col]:.3f}")
