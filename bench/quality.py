@@ -45,7 +45,7 @@ def main() -> None:
     if args.cross_writer is not None:
         cross_writer(args.cross_writer)
         return
-    from guardian.analysis import evaluation
+    from guardian.analysis import corpus, evaluation
     from guardian.analysis.classify import Classifier
     from guardian.analysis.model import MODEL_STEM
 
@@ -65,7 +65,6 @@ def main() -> None:
             print(f"{r.name:<16} {r.size:>6} {r.macro_f1:>9.3f} {threat:>9} {sexual:>9}   "
                   f"macro-F1 {_mark(r.macro_f1 >= target)} ({target})")
     if args.folds:
-        from guardian.analysis import corpus
         from guardian.analysis.training import train
         ours = corpus.our_corpus()
         result = train(ours + corpus.shared_training_data(), progress=lambda m: None)
@@ -83,6 +82,11 @@ def main() -> None:
               f"recall {_mark(s['recall'] >= TARGETS['recall_at_p90'])}")
     print(f"  false-positive rate on hard negatives: {fpr:.3f}   "
           f"{_mark(fpr <= TARGETS['hard_negative_fpr'])} (<= {TARGETS['hard_negative_fpr']})")
+    checks = corpus.harmless_checks()
+    if checks:
+        check = evaluation.harmless_check(lambda texts: classifier.scores(texts) >= classifier.thresholds, checks)
+        print(f"\nharmless chat never trained on (training/checks): {check.flagged} of {check.messages} "
+              f"flagged ({check.rate:.1%})" + (f": {check.per_label}" if check.per_label else ""))
     print("\nspeed: python bench/classify_bench.py --baseline-python <python with arabic-toxic>")
 
 
@@ -112,7 +116,9 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "longfwd", "longtweet", "eitheror", "longpred", "longvent", "longgroup",
                  "reports2", "mockery10", "groomopen5", "arabizi14", "selfharm3", "pileon2",
                  "reports3", "reports4", "arabizi15", "arabizi16", "mockery11", "threatkids",
-                 "reports5", "reports6", "arabizi17", "arabizi18", "mockery12", "groomchat3", "tweetharass2")
+                 "reports5", "reports6", "arabizi17", "arabizi18", "mockery12", "groomchat3", "tweetharass2",
+                 "reports7", "reports8", "teasing1", "arabizi19", "groupchat", "groomchat4", "emojichat1",
+                 "emojichat2", "shortchat1", "shortchat2")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

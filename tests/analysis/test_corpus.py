@@ -46,12 +46,35 @@ def test_rows_are_single_line_chat_messages(examples: list[corpus.Example]) -> N
         assert 1 <= len(ex.text) <= 600
 
 
-def test_near_duplicates_never_cross_folds(examples: list[corpus.Example]) -> None:
+@pytest.fixture(scope="module")
+def checks() -> list[corpus.Example]:
+    return corpus.harmless_checks()
+
+
+@pytest.fixture(scope="module")
+def near_pairs(examples: list[corpus.Example], checks: list[corpus.Example]) -> list[tuple[int, int, float]]:
+    """Near-duplicate pairs among the corpus followed by the check lines
+    (one pass: it is the slowest step of this module)."""
+    return near_duplicate_pairs([ex.text for ex in examples] + [ex.text for ex in checks])
+
+
+def test_near_duplicates_never_cross_folds(examples: list[corpus.Example],
+                                           near_pairs: list[tuple[int, int, float]]) -> None:
     texts = [ex.text for ex in examples]
-    pairs = near_duplicate_pairs(texts)
+    pairs = [pair for pair in near_pairs if pair[1] < len(texts)]
     folds = assign_folds(texts, pairs=pairs)
     crossing = [(texts[i], texts[j]) for i, j, _ in pairs if folds[i] != folds[j]]
     assert crossing == []
+
+
+def test_check_lines_are_not_in_the_training_corpus(examples: list[corpus.Example], checks: list[corpus.Example],
+                                                    near_pairs: list[tuple[int, int, float]]) -> None:
+    # A check line the model trained on (or on a near-copy of it) would
+    # flatter the false-alarm figure it exists to give.
+    assert checks, "training/checks holds harmless chat kept out of training"
+    n = len(examples)
+    leaked = [(examples[i].text, checks[j - n].text) for i, j, _ in near_pairs if i < n <= j]
+    assert leaked == []
 
 
 def test_one_message_in_several_dialects_stays_in_one_fold(examples: list[corpus.Example]) -> None:
@@ -108,6 +131,13 @@ def test_related_labels_are_unknown_not_negative(examples: list[corpus.Example])
     # about someone else) is a negative for what its writer checked
     cleared = next(ex for ex in examples if ex.origin == "impersonation.tsv" and not ex.labels)
     assert cleared.is_known("impersonation") and cleared.is_known("self_harm")
+
+
+def test_a_labelled_check_line_is_refused(tmp_path) -> None:
+    (tmp_path / "harmless_x.tsv").write_text("text\tlabels\tdialect\tnote\nتمام 😉\t\tgulf\tok\n"
+                                             "ابعتي صورك\tsexual\tegyptian\trequest\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="harmless_x.tsv.*sexual"):
+        corpus.harmless_checks(tmp_path)
 
 
 def test_a_category_may_span_several_files() -> None:

@@ -18,6 +18,8 @@ from guardian.domain import CATEGORY_IDS
 
 REPO = Path(__file__).resolve().parents[3]
 CORPUS_DIR = REPO / "training" / "corpus"
+# Harmless chat the model never trains on: its false alarms are measured, not fitted.
+CHECKS_DIR = REPO / "training" / "checks"
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 # Only the insult label is known for outside data: an offensive tweet may
@@ -94,6 +96,19 @@ def our_corpus(folder: Path = CORPUS_DIR) -> list[Example]:
     examples: list[Example] = []
     for path in sorted(folder.glob("*.tsv")):
         examples.extend(read_corpus_tsv(path))
+    return examples
+
+
+def harmless_checks(folder: Path = CHECKS_DIR) -> list[Example]:
+    """The harmless lines of `training/checks/*.tsv` (same columns as the
+    corpus).  They stay out of training so that the share of them flagged
+    says how often ordinary chat raises a false alarm: the corpus's own
+    negatives cannot, since the thresholds were chosen on them."""
+    examples = our_corpus(folder)
+    for ex in examples:
+        if ex.labels:
+            raise ValueError(f"{folder / ex.origin}: check lines are harmless, but one is labelled "
+                             f"{', '.join(sorted(ex.labels))}: {ex.note or ex.text[:40]}")
     return examples
 
 

@@ -146,5 +146,24 @@ def measure(folder: Path, predict: Callable[[list[str]], np.ndarray]) -> list[Me
     return results
 
 
+@dataclass(frozen=True)
+class CheckResult:
+    messages: int
+    flagged: int
+    per_label: dict[str, int]      # how many were flagged with each category
+
+    @property
+    def rate(self) -> float:
+        return self.flagged / self.messages if self.messages else 0.0
+
+
+def harmless_check(predict: Callable[[list[str]], np.ndarray], checks: Sequence[Example]) -> CheckResult:
+    """How many of the harmless lines never trained on
+    (`corpus.harmless_checks`) the classifier flags, and as what."""
+    predicted = predict([ex.text for ex in checks]) if checks else np.zeros((0, len(CATEGORY_IDS)), dtype=bool)
+    per_label = {label: int(n) for label, n in zip(CATEGORY_IDS, predicted.sum(axis=0)) if n}
+    return CheckResult(len(checks), int(predicted.any(axis=1).sum()), per_label)
+
+
 def shared_folder() -> Path | None:
     return corpus.SHARED_DATA if corpus.SHARED_DATA.is_dir() else None

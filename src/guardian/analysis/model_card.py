@@ -32,6 +32,11 @@ LIMITS = """\
   children's chats are more varied. Expect misses on new slang, rare dialects and heavy obfuscation,
   and false alarms on rough joking between close friends.
 - Sarcasm, quotes ("she told me 'I'll kill you'") and reported speech can be misread.
+- A message of a single emoji, a lone `...` or a two-word reply ("كلمني", "نايمة؟") gives it little to go
+  on. Our writers once ended harmful lines with a menacing `🙂`, `😏` or `...` far more often than harmless
+  ones, and the model learned the marks; harmless chat full of them has been added since, and
+  `training/checks/` counts what is left (the figure above). The conversation rules weigh who sends such a
+  message, and when.
 - The held-out folds share their writers with training. On writers it never saw
   (`python bench/quality.py --cross-writer`) it finds fewer harmful messages: the thresholds keep
   false alarms rare (precision above 0.9), so expect it to miss some, most often contempt and
@@ -130,6 +135,17 @@ def _budget_weights(model: Model) -> str:
             f"{', '.join(heavier)}, where a missed message costs most")
 
 
+def _checks_line(model: Model) -> str:
+    check = model.meta.get("harmless_checks")
+    if not check:
+        return ""
+    share = check["flagged"] / check["messages"] if check["messages"] else 0.0
+    labels = ", ".join(f"{label} {n}" for label, n in check["per_label"].items())
+    return (f"\nHarmless chat it never trained on (`training/checks/`: everyday lines full of emoji, lone `...` "
+            f"and two-word replies): **{check['flagged']} of {check['messages']} flagged ({share:.1%})**"
+            + (f", as {labels}." if labels else "."))
+
+
 def write(path: Path, model: Model, ours: Sequence[Example], oof_ours: np.ndarray,
           sources: dict[str, int], measured: Sequence[MeasureResult]) -> str:
     """`oof_ours`: out-of-fold probabilities for our corpus (examples x labels)."""
@@ -168,7 +184,7 @@ Training data fingerprint: `{model.meta['training_data_sha256']}`.
 
 {_scores_table(scores)}
 
-False-positive rate on hard negatives: **{fpr:.3f}** ({negatives} messages).
+False-positive rate on hard negatives: **{fpr:.3f}** ({negatives} messages).{_checks_line(model)}
 Thresholds (calibrated probability): {thresholds}.
 They are chosen on the held-out folds: each category's lowest threshold with precision 0.9, then raised
 together until at most 2% of the hard negatives are flagged{_budget_weights(model)}.

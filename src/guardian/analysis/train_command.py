@@ -40,6 +40,12 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
         result.model.meta["measured"] = {r.name: {"macro_f1": round(r.macro_f1, 4),
                                                   "threat_recall": r.threat_recall,
                                                   "sexual_recall": r.sexual_recall} for r in measured}
+    checks = corpus.harmless_checks()
+    if checks:
+        check = evaluation.harmless_check(lambda texts: classifier.scores(texts) >= classifier.thresholds, checks)
+        result.model.meta["harmless_checks"] = {"messages": check.messages, "flagged": check.flagged,
+                                                "per_label": check.per_label}
+        log(f"harmless chat never trained on: {check.flagged} of {check.messages} flagged")
     oof_ours = result.oof_probabilities[:len(ours)]
     flags = oof_ours >= result.model.thresholds
     scores = evaluation.per_category(flags, evaluation.label_matrix(ours), evaluation.known_matrix(ours))
