@@ -56,7 +56,7 @@ def main() -> None:
     if shared is None:
         print("../shared/data is absent: outside figures skipped")
     else:
-        results = evaluation.measure(shared, lambda texts: classifier.scores(texts) >= classifier.thresholds)
+        results = evaluation.measure(shared, classifier.flags)
         print(f"\n{'data set':<16} {'size':>6} {'macro-F1':>9} {'threat R':>9} {'sexual R':>9}")
         for r in results:
             target = TARGETS["osact2020_dev"] if r.name == "osact2020_dev" else TARGETS["measure"]
@@ -84,7 +84,7 @@ def main() -> None:
           f"{_mark(fpr <= TARGETS['hard_negative_fpr'])} (<= {TARGETS['hard_negative_fpr']})")
     checks = corpus.harmless_checks()
     if checks:
-        check = evaluation.harmless_check(lambda texts: classifier.scores(texts) >= classifier.thresholds, checks)
+        check = evaluation.harmless_check(classifier.flags, checks)
         print(f"\nharmless chat never trained on (training/checks): {check.flagged} of {check.messages} "
               f"flagged ({check.rate:.1%})" + (f": {check.per_label}" if check.per_label else ""))
     print("\nspeed: python bench/classify_bench.py --baseline-python <python with arabic-toxic>")
@@ -151,7 +151,7 @@ def cross_writer(names: list[str]) -> None:
         print(f"\n{writer}: training on {len(rest)} lines of the other writers (+ licensed tweets when "
               f"present), testing on this writer's {len(held)} lines", flush=True)
         classifier = Classifier(train(rest + outside).model)
-        flags = classifier.scores([ex.text for ex in held]) >= classifier.thresholds
+        flags = classifier.flags([ex.text for ex in held])
         truth, known = evaluation.label_matrix(held), evaluation.known_matrix(held)
         recalls = []
         for label, s in evaluation.per_category(flags, truth, known).items():

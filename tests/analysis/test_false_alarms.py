@@ -15,8 +15,7 @@ MAX_FALSE_ALARMS = 0.05
 
 def test_shipped_model_rarely_flags_harmless_chat_it_never_saw() -> None:
     classifier = Classifier.load(DEFAULT_OUT)
-    check = evaluation.harmless_check(lambda texts: classifier.scores(texts) >= classifier.thresholds,
-                                      corpus.harmless_checks())
+    check = evaluation.harmless_check(classifier.flags, corpus.harmless_checks())
     assert check.messages >= 100
     assert check.rate <= MAX_FALSE_ALARMS, (check.flagged, check.per_label)
 

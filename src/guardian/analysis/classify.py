@@ -79,6 +79,11 @@ class Classifier:
         out = [self._batch(list(texts[start:start + _BATCH]))[0] for start in range(0, len(texts), _BATCH)]
         return np.vstack(out) if out else np.zeros((0, len(CATEGORY_IDS)))
 
+    def flags(self, texts: Sequence[str]) -> np.ndarray:
+        """Whether each text reaches each category's threshold, texts x
+        categories: what `classify` labels, without spans or severity."""
+        return self.scores(texts) >= self.thresholds
+
     def _batch(self, texts: list[str]) -> tuple[np.ndarray, list[list[CueHit]]]:
         with collector_paused():
             words = [normalized_words(t) for t in texts]

@@ -160,7 +160,7 @@ class CheckResult:
 def harmless_check(predict: Callable[[list[str]], np.ndarray], checks: Sequence[Example]) -> CheckResult:
     """How many of the harmless lines never trained on
     (`corpus.harmless_checks`) the classifier flags, and as what."""
-    predicted = predict([ex.text for ex in checks]) if checks else np.zeros((0, len(CATEGORY_IDS)), dtype=bool)
+    predicted = predict([ex.text for ex in checks])
     per_label = {label: int(n) for label, n in zip(CATEGORY_IDS, predicted.sum(axis=0)) if n}
     return CheckResult(len(checks), int(predicted.any(axis=1).sum()), per_label)
 

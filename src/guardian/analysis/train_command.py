@@ -36,13 +36,13 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
     classifier = Classifier(result.model)
     if shared is not None and use_shared:
         log("measuring on data the model never trained on")
-        measured = evaluation.measure(shared, lambda texts: classifier.scores(texts) >= classifier.thresholds)
+        measured = evaluation.measure(shared, classifier.flags)
         result.model.meta["measured"] = {r.name: {"macro_f1": round(r.macro_f1, 4),
                                                   "threat_recall": r.threat_recall,
                                                   "sexual_recall": r.sexual_recall} for r in measured}
     checks = corpus.harmless_checks()
     if checks:
-        check = evaluation.harmless_check(lambda texts: classifier.scores(texts) >= classifier.thresholds, checks)
+        check = evaluation.harmless_check(classifier.flags, checks)
         result.model.meta["harmless_checks"] = {"messages": check.messages, "flagged": check.flagged,
                                                 "per_label": check.per_label}
         log(f"harmless chat never trained on: {check.flagged} of {check.messages} flagged")

@@ -95,8 +95,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             raise CliError(f"{name}: no examples", EXIT_BAD_INPUT)
         examples += found
     classifier = load_classifier()
-    probs = classifier.scores([ex.text for ex in examples])
-    flags = probs >= classifier.thresholds
+    flags = classifier.flags([ex.text for ex in examples])
     truth = label_matrix(examples)
     print(format_table(per_category(flags, truth, known_matrix(examples))))
     fpr, negatives = hard_negative_fpr(flags, examples)
