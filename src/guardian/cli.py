@@ -27,6 +27,24 @@ from guardian.commands.errors import (EXIT_BAD_INPUT, EXIT_ERROR, EXIT_LOCKED,  
                                       EXIT_NO_DISPLAY, EXIT_OK, EXIT_USAGE, CliError)
 
 
+def _usable_cores() -> int:
+    """Cores this process may run on (a container or `taskset` may allow
+    fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(len(os.sched_getaffinity(0)), 1)
+    return os.cpu_count() or 1
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="guardian",
@@ -73,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--no-shared", action="store_true", help="train on our corpus only")
     train.add_argument("--save-oof", metavar="FILE.npz",
                        help="also write the held-out scores, to study threshold rules without refitting")
+    train.add_argument("--jobs", type=_positive_int, default=_usable_cores(), metavar="N",
+                       help="fits to run at once, one core each (default: every usable core, here "
+                            "%(default)s; the model is the same whatever N)")
 
     rep = sub.add_parser("report", help="export a counsellor-ready report of the findings")
     rep.add_argument("--conversation", action="append", metavar="ID",

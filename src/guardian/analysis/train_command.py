@@ -18,9 +18,10 @@ CARD_NAME = "MODEL_CARD.md"
 
 
 def train_and_save(out: Path | None = None, use_shared: bool = True,
-                   log: Callable[[str], None] = print, oof_out: Path | None = None) -> Path:
+                   log: Callable[[str], None] = print, oof_out: Path | None = None, jobs: int = 1) -> Path:
     """Train, measure and write the model and its card to `out`; with
-    `oof_out`, also the held-out scores (`save_oof`)."""
+    `oof_out`, also the held-out scores (`save_oof`).  `jobs` fits at once
+    (the same model whatever the number)."""
     out = out or DEFAULT_OUT
     ours = corpus.our_corpus()
     if not ours:
@@ -29,7 +30,7 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
     examples = ours + outside
     sources = dict(Counter(ex.origin for ex in examples))
     log(f"training on {len(examples)} examples ({len(ours)} ours, {len(outside)} licensed outside data)")
-    result = train(examples, progress=log)
+    result = train(examples, progress=log, jobs=jobs)
     result.model.meta["sources"] = sources
     measured: list[evaluation.MeasureResult] = []
     shared = evaluation.shared_folder()

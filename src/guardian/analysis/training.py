@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import logging
 import math
+import multiprocessing
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +27,7 @@ from guardian import __version__
 from guardian.analysis import corpus
 from guardian.analysis.corpus import Example
 from guardian.analysis.cues import CUE_NAMES
+from guardian.analysis.evaluation import known_matrix, label_matrix
 from guardian.analysis.features import FeatureSettings, Featurizer
 from guardian.analysis.model import MODEL_NAME, Model
 from guardian.analysis.normalize import normalize_text
@@ -140,16 +143,6 @@ def assign_folds(texts: list[str], folds: int = FOLDS,
     return np.array([corpus.fold_of(texts[root(i)], folds) for i in range(len(texts))])
 
 
-def _label_matrix(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
-    y = np.zeros((len(examples), len(CATEGORY_IDS)), dtype=np.int8)
-    known = np.ones_like(y, dtype=bool)
-    for row, ex in enumerate(examples):
-        for col, label in enumerate(CATEGORY_IDS):
-            y[row, col] = label in ex.labels
-            known[row, col] = ex.is_known(label)
-    return y, known
-
-
 def is_hard_negative(ex: Example) -> bool:
     return not ex.outside and not ex.labels and ex.known is None
 
@@ -185,6 +178,45 @@ def _fit(x: sp.csr_matrix, y: np.ndarray, weights: np.ndarray) -> tuple[np.ndarr
     return (clf.coef_.ravel() * scale).astype(np.float32), float(clf.intercept_[0])
 
 
+# One fit per (category, fold) and one per category on all its rows: each is
+# seeded on its own, so they can run in any order, in other processes, and
+# give the same bytes.  Worker processes get the arrays once, when they
+# start (inherited where processes fork); each task sends only its rows.
+Task = tuple[int, int | None, np.ndarray]      # category column, fold (None: all rows), rows
+_worker_arrays: tuple[sp.csr_matrix, np.ndarray, np.ndarray] | None = None
+
+
+def _fit_task(x: sp.csr_matrix, y: np.ndarray, weights: np.ndarray, task: Task) -> tuple[np.ndarray, float]:
+    col, _, rows = task
+    return _fit(x[rows], y[rows, col], weights[rows])
+
+
+def _start_worker(x: sp.csr_matrix, y: np.ndarray, weights: np.ndarray) -> None:
+    global _worker_arrays
+    _worker_arrays = (x, y, weights)
+
+
+def _fit_in_worker(task: Task) -> tuple[np.ndarray, float]:
+    assert _worker_arrays is not None, "worker started without its arrays"
+    return _fit_task(*_worker_arrays, task)
+
+
+def _fit_all(tasks: list[Task], x: sp.csr_matrix, y: np.ndarray, weights: np.ndarray,
+             jobs: int) -> Iterator[tuple[Task, tuple[np.ndarray, float]]]:
+    """Each task with its fit, in the order they finish."""
+    if jobs <= 1:
+        for task in tasks:
+            yield task, _fit_task(x, y, weights, task)
+        return
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else None)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                             initargs=(x, y, weights)) as pool:
+        futures = {pool.submit(_fit_in_worker, task): task for task in tasks}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
 def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     clf = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
     clf.fit(margins.reshape(-1, 1), y)
@@ -192,30 +224,39 @@ def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 
 def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
-          progress: Callable[[str], None] = lambda message: None) -> TrainingResult:
+          progress: Callable[[str], None] = lambda message: None, jobs: int = 1) -> TrainingResult:
+    """`jobs`: how many fits run at once, each in a process of its own (the
+    model is the same bytes whatever the number)."""
     featurizer = Featurizer(settings)
     progress(f"normalising and featurising {len(examples)} examples")
     normalised = [normalize_text(ex.text) for ex in examples]
     x = featurizer.transform(normalised).to_scipy()
-    y, known = _label_matrix(examples)
+    y, known = label_matrix(examples).astype(np.int8), known_matrix(examples)
     folds = assign_folds([ex.text for ex in examples], groups=corpus.translation_sets(examples))
     hard = np.array([is_hard_negative(ex) for ex in examples])
     weights = np.where(hard, HARD_NEGATIVE_WEIGHT, 1.0)
     n_labels = len(CATEGORY_IDS)
     oof_margin = np.zeros(y.shape, dtype=np.float64)
-    coefs, intercepts = [], []
-    platt_a, platt_b = np.zeros(n_labels), np.zeros(n_labels)
-    for col, label in enumerate(CATEGORY_IDS):
-        rows = np.nonzero(known[:, col])[0]
-        for fold in range(FOLDS):
-            train_rows = rows[folds[rows] != fold]
+    known_rows = [np.nonzero(known[:, col])[0] for col in range(n_labels)]
+    tasks: list[Task] = []
+    for col, rows in enumerate(known_rows):
+        tasks += [(col, fold, rows[folds[rows] != fold]) for fold in range(FOLDS)]
+        tasks.append((col, None, rows))
+    final: dict[int, tuple[np.ndarray, float]] = {}
+    for done, ((col, fold, _), (coef, intercept)) in enumerate(_fit_all(tasks, x, y, weights, jobs), start=1):
+        if fold is None:
+            final[col] = coef, intercept
+        else:
+            rows = known_rows[col]
             test_rows = rows[folds[rows] == fold]
-            coef, intercept = _fit(x[train_rows], y[train_rows, col], weights[train_rows])
             oof_margin[test_rows, col] = x[test_rows] @ coef + intercept
+        progress(f"fitted {done} of {len(tasks)} ({CATEGORY_IDS[col]}, "
+                 f"{'all rows' if fold is None else f'fold {fold + 1} of {FOLDS}'})")
+    platt_a, platt_b = np.zeros(n_labels), np.zeros(n_labels)
+    for col, rows in enumerate(known_rows):
         platt_a[col], platt_b[col] = _platt(oof_margin[rows, col], y[rows, col])
-        coef, intercept = _fit(x[rows], y[rows, col], weights[rows])
-        coefs.append(coef)
-        intercepts.append(intercept)
+    coefs = [final[col][0] for col in range(n_labels)]
+    intercepts = [final[col][1] for col in range(n_labels)]
     oof = 1 / (1 + np.exp(-np.clip(oof_margin * platt_a + platt_b, -40, 40)))
     # One set of thresholds for every use, chosen on our own corpus.
     domain = np.array([not ex.outside for ex in examples])

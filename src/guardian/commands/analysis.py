@@ -71,7 +71,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     from guardian.analysis.train_command import train_and_save
     out = Path(args.out) if args.out else None
     oof_out = Path(args.save_oof) if args.save_oof else None
-    train_and_save(out, use_shared=not args.no_shared, log=lambda m: print(m, file=sys.stderr), oof_out=oof_out)
+    train_and_save(out, use_shared=not args.no_shared, log=lambda m: print(m, file=sys.stderr), oof_out=oof_out,
+                   jobs=args.jobs)
     return EXIT_OK
 
 
