@@ -14,7 +14,8 @@ from guardian.analysis import corpus, model_card
 from guardian.analysis.classify import Classifier
 from guardian.analysis.evaluation import MeasureResult
 from guardian.analysis.model import MODEL_STEM, Model, ModelError
-from guardian.analysis.training import LABEL_WEIGHTS, TrainingResult, is_hard_negative, train
+from guardian.analysis.corpus import is_hard_negative
+from guardian.analysis.training import LABEL_WEIGHTS, TrainingResult, train
 from guardian.domain import CATEGORY_IDS
 
 

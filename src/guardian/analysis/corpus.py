@@ -74,6 +74,12 @@ class Example:
         return self.known is None or label in self.known
 
 
+def is_hard_negative(ex: Example) -> bool:
+    """A line of a negatives file: harmless, checked for all nine labels,
+    and our own chat rather than outside data."""
+    return not ex.outside and not ex.labels and ex.known is None
+
+
 def read_corpus_tsv(path: Path) -> Iterator[Example]:
     with open(path, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)

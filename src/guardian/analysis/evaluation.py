@@ -58,7 +58,7 @@ def known_matrix(examples: Sequence[Example]) -> np.ndarray:
 
 
 def hard_negative_fpr(predicted: np.ndarray, examples: Sequence[Example]) -> tuple[float, int]:
-    rows = [i for i, ex in enumerate(examples) if not ex.labels and ex.known is None]
+    rows = [i for i, ex in enumerate(examples) if corpus.is_hard_negative(ex)]
     if not rows:
         return 0.0, 0
     flagged = predicted[rows].any(axis=1)

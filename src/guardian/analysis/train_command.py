@@ -10,7 +10,8 @@ import numpy as np
 
 from guardian.analysis import corpus, evaluation, model_card
 from guardian.analysis.classify import Classifier
-from guardian.analysis.training import TrainingResult, is_hard_negative, train
+from guardian.analysis.corpus import is_hard_negative
+from guardian.analysis.training import TrainingResult, train
 from guardian.domain import CATEGORY_IDS
 
 DEFAULT_OUT = corpus.REPO / "assets" / "model"

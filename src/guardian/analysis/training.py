@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 
 from guardian import __version__
 from guardian.analysis import corpus
-from guardian.analysis.corpus import Example
+from guardian.analysis.corpus import Example, is_hard_negative
 from guardian.analysis.cues import CUE_NAMES
 from guardian.analysis.evaluation import known_matrix, label_matrix
 from guardian.analysis.features import FeatureSettings, Featurizer
@@ -141,10 +141,6 @@ def assign_folds(texts: list[str], folds: int = FOLDS,
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
     return np.array([corpus.fold_of(texts[root(i)], folds) for i in range(len(texts))])
-
-
-def is_hard_negative(ex: Example) -> bool:
-    return not ex.outside and not ex.labels and ex.known is None
 
 
 def nb_scale(x: sp.csr_matrix, y: np.ndarray) -> np.ndarray:
