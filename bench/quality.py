@@ -118,7 +118,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "reports3", "reports4", "arabizi15", "arabizi16", "mockery11", "threatkids",
                  "reports5", "reports6", "arabizi17", "arabizi18", "mockery12", "groomchat3", "tweetharass2",
                  "reports7", "reports8", "teasing1", "arabizi19", "groupchat", "groomchat4", "emojichat1",
-                 "emojichat2", "shortchat1", "shortchat2")
+                 "emojichat2", "shortchat1", "shortchat2", "praise1", "photochat1", "reports9", "reports10",
+                 "plainthreat1")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
