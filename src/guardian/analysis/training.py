@@ -206,11 +206,15 @@ def _fit_all(tasks: list[Task], x: sp.csr_matrix, y: np.ndarray, weights: np.nda
         return
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else None)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(x, y, weights)) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(x, y, weights))
+    try:
         futures = {pool.submit(_fit_in_worker, task): task for task in tasks}
         for future in as_completed(futures):
             yield futures[future], future.result()
+    finally:
+        # On an error or Ctrl-C, drop the fits not yet started rather than
+        # wait for all of them (a `with` block would).
+        pool.shutdown(cancel_futures=True)
 
 
 def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
