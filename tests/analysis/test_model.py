@@ -14,7 +14,6 @@ from guardian.analysis import corpus, model_card
 from guardian.analysis.classify import Classifier
 from guardian.analysis.evaluation import MeasureResult
 from guardian.analysis.model import MODEL_STEM, Model, ModelError
-from guardian.analysis.corpus import is_hard_negative
 from guardian.analysis.training import LABEL_WEIGHTS, TrainingResult, train
 from guardian.domain import CATEGORY_IDS
 
@@ -144,7 +143,7 @@ def test_held_out_scores_are_saved_without_pickle(small_training: tuple[Training
         assert np.array_equal(saved["folds"], result.folds)
         assert list(saved["categories"]) == list(CATEGORY_IDS)
         assert list(saved["origin"]) == [ex.origin for ex in result.examples]
-        assert list(saved["hard_negative"]) == [is_hard_negative(ex) for ex in result.examples]
+        assert list(saved["hard_negative"]) == [corpus.is_hard_negative(ex) for ex in result.examples]
         assert saved["hard_negative"].sum() > 0
         assert np.array_equal(saved["thresholds"], result.model.thresholds)
         # what a study of threshold rules starts from: the same thresholds again

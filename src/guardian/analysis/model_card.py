@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from guardian.analysis.corpus import Example
-from guardian.analysis.evaluation import (MeasureResult, Scores, format_table, hard_negative_fpr,
+from guardian.analysis.evaluation import (CheckResult, MeasureResult, Scores, format_table, hard_negative_fpr,
                                           known_matrix, label_matrix, per_category)
 from guardian.analysis.model import MODEL_STEM, Model
 from guardian.domain import CATEGORY_IDS
@@ -136,13 +136,13 @@ def _budget_weights(model: Model) -> str:
 
 
 def _checks_line(model: Model) -> str:
-    check = model.meta.get("harmless_checks")
-    if not check:
+    saved = model.meta.get("harmless_checks")
+    if not saved:
         return ""
-    share = check["flagged"] / check["messages"] if check["messages"] else 0.0
-    labels = ", ".join(f"{label} {n}" for label, n in check["per_label"].items())
+    check = CheckResult(**saved)
+    labels = ", ".join(f"{label} {n}" for label, n in check.per_label.items())
     return (f"\nHarmless chat it never trained on (`training/checks/`: everyday lines full of emoji, lone `...` "
-            f"and two-word replies): **{check['flagged']} of {check['messages']} flagged ({share:.1%})**"
+            f"and two-word replies): **{check.flagged} of {check.messages} flagged ({check.rate:.1%})**"
             + (f", as {labels}." if labels else "."))
 
 

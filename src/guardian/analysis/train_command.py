@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 
 from guardian.analysis import corpus, evaluation, model_card
 from guardian.analysis.classify import Classifier
-from guardian.analysis.corpus import is_hard_negative
 from guardian.analysis.training import TrainingResult, train
 from guardian.domain import CATEGORY_IDS
 
@@ -45,8 +45,7 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
     checks = corpus.harmless_checks()
     if checks:
         check = evaluation.harmless_check(classifier.flags, checks)
-        result.model.meta["harmless_checks"] = {"messages": check.messages, "flagged": check.flagged,
-                                                "per_label": check.per_label}
+        result.model.meta["harmless_checks"] = asdict(check)
         log(f"harmless chat never trained on: {check.flagged} of {check.messages} flagged")
     oof_ours = result.oof_probabilities[:len(ours)]
     flags = oof_ours >= result.model.thresholds
@@ -83,7 +82,7 @@ def save_oof(path: Path, result: TrainingResult) -> None:
         labels=evaluation.label_matrix(examples),
         known=evaluation.known_matrix(examples),
         folds=result.folds,
-        hard_negative=np.array([is_hard_negative(ex) for ex in examples]),
+        hard_negative=np.array([corpus.is_hard_negative(ex) for ex in examples]),
         outside=np.array([ex.outside for ex in examples]),
         origin=np.array([ex.origin for ex in examples], dtype=str),
         categories=np.array(CATEGORY_IDS, dtype=str),
