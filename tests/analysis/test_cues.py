@@ -27,6 +27,10 @@ def cues(text: str) -> set[str]:
     ("محد يكلمها بكرة", "exclusion_call"),
     ("ودي اختفي من هالدنيا", "self_harm_words"),
     ("يا حيوان يا متخلف", "insult_words"),
+    ("يا حيوان يا متخلف", "insult_addressed"),
+    ("ya 7mar", "insult_addressed"),
+    ("انتي غبية", "insult_addressed"),
+    ("يا ام الزفت", "insult_addressed"),
     ("راح تندم والله", "threat_phrase"),
     ("ghadi tchouf", "threat_phrase"),
     ("في حساب وهمي باسمك", "fake_account_words"),
@@ -54,6 +58,17 @@ def test_ordinary_chat_has_no_strong_cue(text: str) -> None:
               "money_leverage", "grooming_combo", "self_harm_words", "exclusion_call", "insult_words",
               "threat_phrase", "fake_account_words", "rumor_words", "sexual_talk"}
     assert not cues(text) & strong
+
+
+@pytest.mark.parametrize("text", ["انا غبية نسيت الشنطة", "حمار جدي مريض", "صورت كلب الجيران"])
+def test_an_insult_word_not_aimed_at_the_reader_is_not_addressed(text: str) -> None:
+    assert "insult_addressed" not in cues(text)
+
+
+def test_the_address_is_read_from_whole_words_before_the_insult() -> None:
+    assert "insult_addressed" in cues("ههه " * 40 + "يا غبي")
+    # a long word ending in the letters of يا is not the vocative
+    assert "insult_addressed" not in cues("ب" * 90 + "يا غبي")
 
 
 def test_spans_point_at_the_words() -> None:

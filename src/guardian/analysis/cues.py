@@ -177,6 +177,34 @@ def _harm_you(text: str, found: Found) -> Spans:
     return spans or None
 
 
+# Words that aim what follows at the reader: the vocative and "you", in
+# Arabic script and in Arabizi or English left as typed.
+_ADDRESS_WORDS = frozenset({"يا", "ي", "انت", "انتي", "انتا", "انتو", "انتم", "انتوا", "نتا", "نتي", "انتيا",
+                            "نتيا", "نتوما", "ya", "you", "u", "ur", "youre", "enta", "enti", "inta", "inti",
+                            "ento", "into", "nta", "nti"})
+_ADDRESS_REACH = 2     # words before the insult: "يا ام الزفت", "انت واحد حمار"
+_ADDRESS_WINDOW = 64   # characters searched for them
+
+
+@_reads("INSULT_WORDS")
+def _insult_addressed(text: str, found: Found) -> Spans:
+    """An insult aimed at the reader ("يا حمار", "انت غبي", "you idiot"),
+    which "انا غبية" (the child about herself) or "حمار جدي" (grandpa's
+    donkey) are not, though they share the word."""
+    spans = []
+    for s, e in found.get("INSULT_WORDS", ()):
+        # The words just before, from a window rather than the whole text
+        # (a long message may hold many insults); a word the window cuts
+        # in two is left out.
+        start = max(0, s - _ADDRESS_WINDOW)
+        before = _WORD.findall(text, start, s)
+        if start and before and _WORD.match(text, start - 1, start):
+            before = before[1:]
+        if text.startswith("يا", s) or not _ADDRESS_WORDS.isdisjoint(before[-_ADDRESS_REACH:]):
+            spans.append((s, e))
+    return spans or None
+
+
 _GROOMING_LISTS = ("SECRECY", "AGE_ALONE", "PRIVATE_APPS", "GIFTS", "FLATTERY")
 
 
@@ -221,6 +249,7 @@ RULES: dict[str, _Rule] = {
     "grooming_combo": _grooming_combo,
     "self_harm_words": _all_of("SELF_HARM"),
     "exclusion_call": _exclusion,
+    "insult_addressed": _insult_addressed,
     # One list on its own: weak evidence, weighed by the model, but it
     # knows spellings the training corpus may never have used.
     "insult_words": _all_of("INSULT_WORDS"),

@@ -16,7 +16,7 @@ CUE_LABELS: Mapping[str, str] = {
     "secrecy": "grooming", "age_or_alone": "grooming", "private_app": "grooming",
     "gift_offer": "grooming", "grooming_combo": "grooming",
     "self_harm_words": "self_harm", "exclusion_call": "exclusion",
-    "insult_words": "insult", "sexual_talk": "sexual", "rumor_words": "rumor",
+    "insult_addressed": "insult", "insult_words": "insult", "sexual_talk": "sexual", "rumor_words": "rumor",
     "fake_account_words": "impersonation", "threat_phrase": "threat", "harm_verb": "threat",
     "publish_verb": "blackmail", "body_words": "sexual",
 }

@@ -35,7 +35,7 @@ _BLACKMAIL_CUES: tuple[str, ...] = ("money_leverage", "conditional_publish", "pu
 # Cues that only say a category's words are present: named for a category
 # no stronger cue above has described, strongest first.
 _WORD_CUES: tuple[str, ...] = ("threat_phrase", "harm_verb", "sexual_talk", "body_words", "publish_verb",
-                               "fake_account_words", "rumor_words", "insult_words")
+                               "fake_account_words", "rumor_words", "insult_addressed", "insult_words")
 
 # Reason codes the conversation rules emit, most telling first.
 REASON_CODES: tuple[str, ...] = (
