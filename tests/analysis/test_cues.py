@@ -60,7 +60,8 @@ def test_ordinary_chat_has_no_strong_cue(text: str) -> None:
     assert not cues(text) & strong
 
 
-@pytest.mark.parametrize("text", ["انا غبية نسيت الشنطة", "حمار جدي مريض", "صورت كلب الجيران"])
+@pytest.mark.parametrize("text", ["انا غبية نسيت الشنطة", "حمار جدي مريض", "صورت كلب الجيران",
+                                  "I'm not into stupid games"])
 def test_an_insult_word_not_aimed_at_the_reader_is_not_addressed(text: str) -> None:
     assert "insult_addressed" not in cues(text)
 

@@ -181,7 +181,7 @@ def _harm_you(text: str, found: Found) -> Spans:
 # Arabic script and in Arabizi or English left as typed.
 _ADDRESS_WORDS = frozenset({"يا", "ي", "انت", "انتي", "انتا", "انتو", "انتم", "انتوا", "نتا", "نتي", "انتيا",
                             "نتيا", "نتوما", "ya", "you", "u", "ur", "youre", "enta", "enti", "inta", "inti",
-                            "ento", "into", "nta", "nti"})
+                            "ento", "nta", "nti"})
 _ADDRESS_REACH = 2     # words before the insult: "يا ام الزفت", "انت واحد حمار"
 _ADDRESS_WINDOW = 64   # characters searched for them
 

@@ -32,8 +32,9 @@ _STRONG_INSULT = STRONG_INSULT
 _GROOMING_ITEMS: tuple[str, ...] = ("secrecy", "age_or_alone", "private_app", "gift_offer")
 _SEXUAL_CUES: tuple[str, ...] = ("image_body_request", "body_request", "image_request")  # strongest first
 _BLACKMAIL_CUES: tuple[str, ...] = ("money_leverage", "conditional_publish", "publish_your_photos")
-# Cues that only say a category's words are present: named for a category
-# no stronger cue above has described, strongest first.
+# Cues that only say a category's words are present (and, for insults
+# first, that they are aimed at someone): named for a category no stronger
+# cue above has described, strongest first.
 _WORD_CUES: tuple[str, ...] = ("threat_phrase", "harm_verb", "sexual_talk", "body_words", "publish_verb",
                                "fake_account_words", "rumor_words", "insult_addressed", "insult_words")
 
