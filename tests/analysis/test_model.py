@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -143,6 +144,7 @@ def test_held_out_scores_are_saved_without_pickle(small_training: tuple[Training
         assert np.array_equal(saved["folds"], result.folds)
         assert list(saved["categories"]) == list(CATEGORY_IDS)
         assert list(saved["origin"]) == [ex.origin for ex in result.examples]
+        assert list(saved["text_crc32"]) == [zlib.crc32(ex.text.encode("utf-8")) for ex in result.examples]
         assert list(saved["hard_negative"]) == [corpus.is_hard_negative(ex) for ex in result.examples]
         assert saved["hard_negative"].sum() > 0
         assert np.array_equal(saved["thresholds"], result.model.thresholds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
@@ -73,8 +74,10 @@ def save_oof(path: Path, result: TrainingResult) -> None:
     """The out-of-fold probabilities with what is needed to choose
     thresholds again without refitting (`bench/threshold_rules.py`): each
     example's labels, which labels it was checked for, its fold, whether it
-    is a hard negative or outside data, and its corpus file.  Plain arrays
-    (no objects), so `numpy.load` reads it without pickle."""
+    is a hard negative or outside data, its corpus file, and a CRC-32 of its
+    text (`bench/compare_rounds.py` matches lines across two trainings by
+    file and text).  Plain arrays (no objects), so `numpy.load` reads it
+    without pickle."""
     examples = result.examples
     np.savez_compressed(
         path,
@@ -85,6 +88,7 @@ def save_oof(path: Path, result: TrainingResult) -> None:
         hard_negative=np.array([corpus.is_hard_negative(ex) for ex in examples]),
         outside=np.array([ex.outside for ex in examples]),
         origin=np.array([ex.origin for ex in examples], dtype=str),
+        text_crc32=np.array([zlib.crc32(ex.text.encode("utf-8")) for ex in examples], dtype=np.uint32),
         categories=np.array(CATEGORY_IDS, dtype=str),
         thresholds=result.model.thresholds,
     )
