@@ -27,6 +27,7 @@ Then run `python packaging/smoke_test.py dist/guardian` (Linux, headless).
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import platform
 import shutil
@@ -305,7 +306,12 @@ def tarball(stage: Path) -> Path:
         info.mode = 0o755 if (info.isdir() or info.mode & 0o111) else 0o644
         return info
 
-    with tarfile.open(target, "w:gz", compresslevel=9) as tar:
+    # gzip's header holds a time too: tarfile's "w:gz" writes the current
+    # one, so two builds a second apart differed (seen in CI).  The header
+    # gets the fixed time and no file name.
+    with open(target, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9,
+                                                  mtime=mtime) as zipped, \
+            tarfile.open(fileobj=zipped, mode="w") as tar:
         paths = [stage, *sorted(stage.rglob("*"))]
         for path in paths:
             tar.add(path, arcname=str(Path(stage.name) / path.relative_to(stage)), recursive=False,

@@ -150,8 +150,14 @@ def test_tarball_is_reproducible_and_keeps_modes(tmp_path: Path, monkeypatch: py
     build = load_build()
     stage = tarball_folder(tmp_path)
     first = build.tarball(stage).read_bytes()
+    # A build an hour later: nothing in the file may depend on the clock
+    # (gzip's header holds a time of its own).
+    import time
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
     second = build.tarball(stage).read_bytes()
     assert first == second
+    assert int.from_bytes(first[4:8], "little") == 1700000000     # gzip's header time
     with tarfile.open(stage.parent / f"{stage.name}.tar.gz") as tar:
         members = {m.name: m for m in tar.getmembers()}
     top = stage.name
