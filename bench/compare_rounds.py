@@ -24,14 +24,10 @@ labels changed between the two is left out).
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
 
 
 def line_keys(saved: dict[str, np.ndarray]) -> list[tuple[str, int]]:
