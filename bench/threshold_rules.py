@@ -11,7 +11,10 @@ not named weigh 1), and prints each category's held-out recall and precision
 on our corpus, their mean, and the share of hard negatives flagged.  A
 weight above 1 makes a category's recall worth more when the budget is
 spent: the question it answers is what a missed grooming message should
-cost against a missed insult.
+cost against a missed insult.  `--plain-recall` also runs each set with a
+gain counted as plain recall rather than its logarithm (`recall_utility`),
+which lets the budget drain the weakest category to buy a little
+elsewhere.
 """
 
 from __future__ import annotations
@@ -26,8 +29,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from guardian.analysis.evaluation import per_category  # noqa: E402
-from guardian.analysis.thresholds import choose_thresholds  # noqa: E402
+from guardian.analysis.thresholds import choose_thresholds, recall_utility  # noqa: E402
 from guardian.analysis.training import LABEL_WEIGHTS  # noqa: E402
+
+
+def _plain(recall: float) -> float:
+    return recall
 
 
 def parse_weights(spec: str, categories: list[str]) -> np.ndarray:
@@ -56,16 +63,21 @@ def main() -> None:
     parser.add_argument("oof", type=Path, help="the file `guardian train --save-oof` wrote")
     parser.add_argument("--weights", action="append", default=[], metavar="CAT=W,...",
                         help="category weights for one run of the rule (repeatable)")
+    parser.add_argument("--plain-recall", action="store_true",
+                        help="also run each set of weights with the gain counted as plain recall")
     args = parser.parse_args()
     with np.load(args.oof, allow_pickle=False) as arrays:
         saved = {name: arrays[name] for name in arrays.files}
     categories = [str(c) for c in saved["categories"]]
     runs = [("as trained", LABEL_WEIGHTS), ("all alike", np.ones(len(categories)))]
     runs += [(spec, parse_weights(spec, categories)) for spec in args.weights]
+    runs = [(name, weights, recall_utility) for name, weights in runs]
+    if args.plain_recall:
+        runs += [(f"{name}, plain recall", weights, _plain) for name, weights, _ in runs]
     print(f"{'weights':<32} {'recall':>7} {'hard-neg FPR':>13}  " + " ".join(f"{c[:8]:>8}" for c in categories))
-    for name, weights in runs:
+    for name, weights, utility in runs:
         thresholds = choose_thresholds(saved["probabilities"], saved["labels"], saved["known"], ~saved["outside"],
-                                       saved["hard_negative"], label_weights=weights)
+                                       saved["hard_negative"], label_weights=weights, utility=utility)
         recall, precision, fpr = figures(saved, thresholds)
         print(f"{name:<32} {recall.mean():>7.3f} {fpr:>13.3f}  " + " ".join(f"{r:>8.3f}" for r in recall))
         print(f"{'  precision':<32} {precision.mean():>7.3f} {'':>13}  " + " ".join(f"{p:>8.3f}" for p in precision))

@@ -107,3 +107,29 @@ def test_label_weights_steer_the_budget() -> None:
     assert second > first
     assert recalls([2.0, 1.0]) == (second, first)
     assert sum(recalls(None)) == first + second
+
+
+def test_budget_goes_first_where_recall_is_lowest() -> None:
+    """Two labels whose hard negatives buy the same recall per negative:
+    label 0 already finds 40 of its 50 positives, label 1 only 10 (30 sit
+    below every threshold it may take).  A point of recall counts more
+    where recall is low, so label 1 gets the budget."""
+    hard_scores = np.linspace(0.50, 0.60, 20)
+    among = np.linspace(0.495, 0.595, 10)              # one positive per two negatives
+    p = np.zeros((140, 2))
+    p[:20, 0] = hard_scores
+    p[20:40, 1] = hard_scores
+    p[40:80, 0] = 0.95                                 # label 0: 40 found already
+    p[80:90, 0] = among                                # ... and 10 among its negatives
+    p[90:100, 1] = 0.95                                # label 1: 10 found already
+    p[100:110, 1] = among                              # ... 10 among its negatives
+    p[110:140, 1] = 0.05                               # ... and 30 below its floor
+    y = np.zeros((140, 2), dtype=np.int8)
+    y[40:90, 0] = 1
+    y[90:140, 1] = 1
+    hard = np.zeros(140, dtype=bool)
+    hard[:40] = True
+    th = cap_hard_negative_rate(p, y, np.ones_like(y, dtype=bool), hard, np.array([0.1, 0.1]), cap=0.25)
+    assert _rate(p, hard, th) <= 0.25
+    found = int((p[80:90, 0] >= th[0]).sum()), int((p[100:110, 1] >= th[1]).sum())
+    assert found[1] > found[0]

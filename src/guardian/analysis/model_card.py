@@ -187,7 +187,8 @@ Training data fingerprint: `{model.meta['training_data_sha256']}`.
 False-positive rate on hard negatives: **{fpr:.3f}** ({negatives} messages).{_checks_line(model)}
 Thresholds (calibrated probability): {thresholds}.
 They are chosen on the held-out folds: each category's lowest threshold with precision 0.9, then raised
-together until at most 2% of the hard negatives are flagged{_budget_weights(model)}.
+together until at most 2% of the hard negatives are flagged, the budget going first where recall is lowest
+(a gain counts by its logarithm){_budget_weights(model)}.
 
 ### Per dialect
 

@@ -9,6 +9,9 @@ look like harm (`cap_hard_negative_rate`).
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 import numpy as np
 
 TARGET_PRECISION = 0.90
@@ -16,6 +19,14 @@ MAX_HARD_NEGATIVE_RATE = 0.02
 # How many of a category's next hard negatives a step of the allocation
 # looks across: a category's recall often jumps only after a few of them.
 _LOOK_AHEAD = 16
+# Keeps the utility of zero recall finite (log 0.01).
+UTILITY_OFFSET = 0.01
+
+
+def recall_utility(recall: float) -> float:
+    """What a category's recall is worth to the hard-negative budget:
+    concave, so the same gain counts more where recall is low."""
+    return math.log(recall + UTILITY_OFFSET)
 
 
 def choose_threshold(probabilities: np.ndarray, y: np.ndarray,
@@ -38,7 +49,8 @@ def choose_threshold(probabilities: np.ndarray, y: np.ndarray,
 
 
 def choose_thresholds(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray, domain: np.ndarray,
-                      hard: np.ndarray, label_weights: np.ndarray | None = None) -> np.ndarray:
+                      hard: np.ndarray, label_weights: np.ndarray | None = None,
+                      utility: Callable[[float], float] = recall_utility) -> np.ndarray:
     """Every category's threshold from held-out probabilities (examples x
     categories): its precision floor, chosen on the `domain` rows (our
     chat corpus: outside data trains the weights but does not set the
@@ -55,26 +67,37 @@ def choose_thresholds(probabilities: np.ndarray, y: np.ndarray, known: np.ndarra
     if not hard[domain].any():
         return floors
     return cap_hard_negative_rate(probabilities[domain], y[domain], known[domain], hard[domain], floors,
-                                  label_weights=label_weights)
+                                  label_weights=label_weights, utility=utility)
 
 
 def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray,
                            hard: np.ndarray, floors: np.ndarray,
                            cap: float = MAX_HARD_NEGATIVE_RATE,
-                           label_weights: np.ndarray | None = None) -> np.ndarray:
+                           label_weights: np.ndarray | None = None,
+                           utility: Callable[[float], float] = recall_utility) -> np.ndarray:
     """Per-label thresholds, none below its floor (the precision
     threshold), that flag at most `cap` of the hard negatives with any
-    label, with as much mean recall as a greedy search finds.
+    label, with as much recall (counted by `utility`) as a greedy
+    search finds.
 
     The thresholds start above every score and come down step by step,
     spending the budget of hard negatives where it buys the most recall:
     each step lowers one label's threshold past its next 1 to _LOOK_AHEAD
     hard negatives not yet flagged (a negative another label already
-    flags costs nothing more), choosing the step with the most recall per
+    flags costs nothing more), choosing the step with the most gain per
     negative.  Coming down from the top sees the budget as a whole; the
     earlier search raised thresholds from their floors one cheap step at a
     time and could spend most of the budget on one label (held-out mean
     recall 0.60 where this finds 0.67 on the same scores).
+
+    The gain is measured in `utility` of recall (`recall_utility`, a
+    logarithm), not in recall itself: the target is each category's
+    recall, so a point of recall is worth more to the category furthest
+    from it.  Counting recall plainly (`utility=lambda r: r`; compare the
+    two with `bench/threshold_rules.py`), the search took insult, the
+    weakest category and the commonest harm, from 0.61 to 0.54 when round
+    AD's harmless lines came in, to buy blackmail, grooming and sexual
+    requests 0.01-0.02 each (held out); this way insult keeps 0.61.
 
     `probabilities`, `y`, `known` are for the domain rows; `hard` marks
     the hard negatives among them.  `label_weights` (default: all 1) scale
@@ -86,11 +109,9 @@ def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.n
     weights = np.ones(n_labels) if label_weights is None else np.asarray(label_weights, dtype=float)
     positives = [np.sort(probabilities[known[:, c] & (y[:, c] == 1), c]) for c in range(n_labels)]
 
-    def recall_between(c: int, low: float, high: float) -> float:
+    def recall_above(c: int, threshold: float) -> float:
         p = positives[c]
-        if not len(p):
-            return 0.0
-        return float(np.searchsorted(p, high, "left") - np.searchsorted(p, low, "left")) / len(p)
+        return float(len(p) - np.searchsorted(p, threshold, "left")) / len(p) if len(p) else 0.0
 
     thresholds = np.full(n_labels, np.inf)
     flagged = np.zeros(len(scores_hard), dtype=bool)
@@ -110,12 +131,13 @@ def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.n
             if first_stop < current:
                 best = (np.inf, c, first_stop)   # more recall without a new hard negative
                 break
+            worth_now = utility(recall_above(c, current))
             for k in range(1, min(_LOOK_AHEAD, len(fresh)) + 1):
                 cost = int(np.count_nonzero(fresh >= fresh[k - 1]))   # ties come together
                 if used + cost > budget:
                     break
                 target = stops[k] if k < len(stops) else floor
-                gain = weights[c] * recall_between(c, target, current) / cost
+                gain = weights[c] * (utility(recall_above(c, target)) - worth_now) / cost
                 if gain > 0 and (best is None or gain > best[0]):   # never spend for nothing
                     best = (gain, c, target)
         if best is None:

@@ -33,7 +33,7 @@ from guardian.analysis.model import MODEL_NAME, Model
 from guardian.analysis.normalize import normalize_text
 from guardian.analysis.rules import BASE_SEVERITY
 from guardian.analysis.sparse import SparseRows
-from guardian.analysis.thresholds import MAX_HARD_NEGATIVE_RATE, TARGET_PRECISION, choose_thresholds
+from guardian.analysis.thresholds import MAX_HARD_NEGATIVE_RATE, TARGET_PRECISION, UTILITY_OFFSET, choose_thresholds
 from guardian.domain import CATEGORY_IDS, Severity
 
 log = logging.getLogger(__name__)
@@ -283,6 +283,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
         "feature_scaling": "naive-Bayes log-count ratio, 0.5 + 0.5 * |r| / mean |r|",
         "max_hard_negative_rate": MAX_HARD_NEGATIVE_RATE,
         "hard_negative_budget_weights": dict(zip(CATEGORY_IDS, LABEL_WEIGHTS.tolist())),
+        "hard_negative_budget_utility": f"log(recall + {UTILITY_OFFSET:g})",
         "cues": list(CUE_NAMES),
     }
     model = Model(meta=meta, settings=settings, coef=coef_matrix, intercept=np.array(intercepts),
