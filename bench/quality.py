@@ -119,7 +119,9 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "reports5", "reports6", "arabizi17", "arabizi18", "mockery12", "groomchat3", "tweetharass2",
                  "reports7", "reports8", "teasing1", "arabizi19", "groupchat", "groomchat4", "emojichat1",
                  "emojichat2", "shortchat1", "shortchat2", "praise1", "photochat1", "reports9", "reports10",
-                 "plainthreat1", "reports11", "reports12", "shortinsult1", "pubthreat2", "harasspub1")
+                 "plainthreat1", "reports11", "reports12", "shortinsult1", "pubthreat2", "harasspub1",
+                 "reports13", "reports14", "grouppile1", "looksmock1", "pubinsult1", "reports15",
+                 "reports16", "reports17")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

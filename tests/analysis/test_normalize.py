@@ -302,7 +302,7 @@ def test_a_word_read_as_arabizi_maps_back_to_itself() -> None:
     ("9a7bi ja", "صاحبي جا"),                                 # 9 ص
     ("nektlek ya kalb", "نقتلك يا كلب"),                       # Maghrebi k ق
     ("ytlob sowarkom kolkom", "يطلب صوركم كلكم"),               # a medial o/u may be short
-    ("el ostaz 3amel zaki", "الاستاذ عامل ذكي"),               # z ذ
+    ("el ostaz mesh zaki", "الاستاذ مش ذكي"),                 # z ذ
     # in a three-letter word the short o is not tried: "bos" is not بس
     ("3ayez bos", "عايز بوس"),
     # a reading that is commoner but not by the margin leaves the letter-by-letter one
