@@ -30,6 +30,16 @@ def _recall(p: np.ndarray, y: np.ndarray, th: np.ndarray) -> float:
     return float(np.mean([(p[y[:, c] == 1, c] >= th[c]).mean() for c in range(y.shape[1])]))
 
 
+def _truth(n: int, positives: list[slice], hard: slice) -> tuple[np.ndarray, np.ndarray]:
+    """Labels (one column per slice of positive rows) and the hard-negative mask."""
+    y = np.zeros((n, len(positives)), dtype=np.int8)
+    for label, rows in enumerate(positives):
+        y[rows, label] = 1
+    mask = np.zeros(n, dtype=bool)
+    mask[hard] = True
+    return y, mask
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10_000), st.sampled_from([0.0, 0.01, 0.02, 0.05, 0.2]))
 def test_cap_and_floors_hold(seed: int, cap: float) -> None:
@@ -56,11 +66,7 @@ def test_budget_goes_where_it_buys_recall() -> None:
     p[:50, 1] = hard_scores[::-1]                      # the same, label 1
     p[50:100, 0] = 0.95                                # label 0 positives: above them
     p[100:150, 1] = np.linspace(0.40, 0.70, 50)        # label 1 positives: among them
-    y = np.zeros((150, 2), dtype=np.int8)
-    y[50:100, 0] = 1
-    y[100:150, 1] = 1
-    hard = np.zeros(150, dtype=bool)
-    hard[:50] = True
+    y, hard = _truth(150, [slice(50, 100), slice(100, 150)], slice(0, 50))
     th = cap_hard_negative_rate(p, y, np.ones_like(y, dtype=bool), hard, np.array([0.1, 0.1]), cap=0.2)
     assert _rate(p, hard, th) <= 0.2
     assert (p[50:100, 0] >= th[0]).all()
@@ -90,11 +96,7 @@ def test_label_weights_steer_the_budget() -> None:
     p[50:100, 1] = hard_scores
     p[100:150, 0] = positives
     p[150:200, 1] = positives
-    y = np.zeros((200, 2), dtype=np.int8)
-    y[100:150, 0] = 1
-    y[150:200, 1] = 1
-    hard = np.zeros(200, dtype=bool)
-    hard[:100] = True
+    y, hard = _truth(200, [slice(100, 150), slice(150, 200)], slice(0, 100))
     known = np.ones_like(y, dtype=bool)
     floors = np.array([0.1, 0.1])
 
@@ -124,11 +126,7 @@ def test_budget_goes_first_where_recall_is_lowest() -> None:
     p[90:100, 1] = 0.95                                # label 1: 10 found already
     p[100:110, 1] = among                              # ... 10 among its negatives
     p[110:140, 1] = 0.05                               # ... and 30 below its floor
-    y = np.zeros((140, 2), dtype=np.int8)
-    y[40:90, 0] = 1
-    y[90:140, 1] = 1
-    hard = np.zeros(140, dtype=bool)
-    hard[:40] = True
+    y, hard = _truth(140, [slice(40, 90), slice(90, 140)], slice(0, 40))
     th = cap_hard_negative_rate(p, y, np.ones_like(y, dtype=bool), hard, np.array([0.1, 0.1]), cap=0.25)
     assert _rate(p, hard, th) <= 0.25
     found = int((p[80:90, 0] >= th[0]).sum()), int((p[100:110, 1] >= th[1]).sum())
