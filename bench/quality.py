@@ -71,17 +71,22 @@ def main() -> None:
         oof = result.oof_probabilities[:len(ours)]
         flags = oof >= result.model.thresholds
         scores = evaluation.per_category(flags, evaluation.label_matrix(ours), evaluation.known_matrix(ours))
-        fpr, _ = evaluation.hard_negative_fpr(flags, ours)
+        train_only = frozenset(result.model.meta.get("train_only_negatives", []))
+        fpr, _ = evaluation.hard_negative_fpr(flags, ours, train_only)
+        later = evaluation.later_negatives_fpr(flags, ours, train_only)[0] if train_only else None
         heldout = {k: {"precision": s.precision, "recall": s.recall} for k, s in scores.items()}
     else:
         meta = json.loads((folder / f"{MODEL_STEM}.json").read_text(encoding="utf-8"))
         heldout, fpr = meta.get("heldout", {}), meta.get("hard_negative_fpr", float("nan"))
+        later = meta.get("later_negatives_fpr")
     print(f"\nour corpus, held-out folds (thresholds at precision {0.9}):")
     for label, s in heldout.items():
         print(f"  {label:<14} precision {s['precision']:.3f}  recall {s['recall']:.3f}   "
               f"recall {_mark(s['recall'] >= TARGETS['recall_at_p90'])}")
     print(f"  false-positive rate on hard negatives: {fpr:.3f}   "
           f"{_mark(fpr <= TARGETS['hard_negative_fpr'])} (<= {TARGETS['hard_negative_fpr']})")
+    if later is not None:
+        print(f"  later rounds' hard negatives (train only, TRAIN_ONLY_NEGATIVES.txt): {later:.3f}")
     checks = corpus.harmless_checks()
     if checks:
         check = evaluation.harmless_check(classifier.flags, checks)

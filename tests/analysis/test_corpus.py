@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guardian.analysis import corpus
+from guardian.analysis import corpus, evaluation
 from guardian.analysis.training import NEAR_DUPLICATE, _trigrams, assign_folds, near_duplicate_pairs
 from guardian.domain import CATEGORY_IDS
 
@@ -146,3 +147,28 @@ def test_a_category_may_span_several_files() -> None:
     assert corpus.file_category("self_harm") == "self_harm"
     assert corpus.file_category("negatives_everyday") is None
     assert corpus.file_category("threatening") is None
+
+
+def test_train_only_negatives_are_negatives_files_of_the_corpus() -> None:
+    listed = corpus.train_only_negatives()
+    present = {path.name for path in corpus.CORPUS_DIR.glob("negatives_*.tsv")}
+    assert listed <= present, sorted(listed - present)
+
+
+def test_the_train_only_list_reads_file_names_and_skips_comments(tmp_path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text("# later rounds\nnegatives_a.tsv\n\n  negatives_b.tsv  # round X\n", encoding="utf-8")
+    assert corpus.train_only_negatives(path) == {"negatives_a.tsv", "negatives_b.tsv"}
+    assert corpus.train_only_negatives(tmp_path / "absent.txt") == frozenset()
+
+
+def test_false_alarms_are_counted_on_the_budget_and_on_later_rounds_apart() -> None:
+    def line(text: str, origin: str, labels: frozenset[str] = frozenset()) -> corpus.Example:
+        return corpus.Example(text, labels, "gulf", origin)
+    lines = [line("a", "negatives_old.tsv"), line("b", "negatives_new.tsv"), line("c", "negatives_new.tsv"),
+             line("d", "negatives_old.tsv", frozenset({"insult"}))]
+    flagged = np.array([[True], [True], [False], [True]])
+    assert evaluation.hard_negative_fpr(flagged, lines) == (2 / 3, 3)
+    later = frozenset({"negatives_new.tsv"})
+    assert evaluation.hard_negative_fpr(flagged, lines, later) == (1.0, 1)
+    assert evaluation.later_negatives_fpr(flagged, lines, later) == (0.5, 2)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from guardian.analysis import corpus, model_card
+from guardian.analysis import corpus, model_card, training
 from guardian.analysis.classify import Classifier
 from guardian.analysis.evaluation import MeasureResult
 from guardian.analysis.model import MODEL_STEM, Model, ModelError
@@ -54,6 +54,29 @@ def test_the_model_card_sets_the_model_against_its_targets(
     size = (folder / f"{MODEL_STEM}.npz").stat().st_size / 1e6
     assert f"| model file | < 20 MB | {size:.1f} MB | met |" in targets
     assert all(label in targets for label in CATEGORY_IDS)
+
+
+def test_train_only_negatives_train_but_do_not_spend_the_budget(
+        small_training: tuple[TrainingResult, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    examples = small_training[0].examples
+    later = next(ex.origin for ex in examples if corpus.is_hard_negative(ex))
+    budgets = []
+    choose = training.choose_thresholds
+
+    def spy(probabilities, y, known, domain, hard, **kwargs):
+        budgets.append(hard.copy())
+        return choose(probabilities, y, known, domain, hard, **kwargs)
+
+    monkeypatch.setattr(training, "choose_thresholds", spy)
+    result = train(examples, train_only=frozenset({later}))
+    hard = np.array([corpus.is_hard_negative(ex) for ex in examples])
+    origins = np.array([ex.origin for ex in examples])
+    assert budgets[0].tolist() == (hard & (origins != later)).tolist()
+    assert result.model.meta["train_only_negatives"] == [later]
+    text = model_card.write(small_training[1] / "LATER_CARD.md", result.model, examples,
+                            result.oof_probabilities, {"ours.tsv": len(examples)}, [])
+    assert "later rounds' look-alikes, which train only" in text
+    assert "`training/corpus/TRAIN_ONLY_NEGATIVES.txt`" in text
 
 
 def test_round_trip_gives_the_same_predictions(small_model: Path) -> None:

@@ -57,12 +57,24 @@ def known_matrix(examples: Sequence[Example]) -> np.ndarray:
     return np.array([[ex.is_known(label) for label in CATEGORY_IDS] for ex in examples], dtype=bool)
 
 
-def hard_negative_fpr(predicted: np.ndarray, examples: Sequence[Example]) -> tuple[float, int]:
-    rows = [i for i, ex in enumerate(examples) if corpus.is_hard_negative(ex)]
+def hard_negative_fpr(predicted: np.ndarray, examples: Sequence[Example],
+                      train_only: frozenset[str] = frozenset()) -> tuple[float, int]:
+    """The share of the budget's hard negatives flagged with any label (all
+    hard negatives unless `train_only` names files; see `corpus.in_budget`)."""
+    return _share_flagged(predicted, [i for i, ex in enumerate(examples) if corpus.in_budget(ex, train_only)])
+
+
+def later_negatives_fpr(predicted: np.ndarray, examples: Sequence[Example],
+                        train_only: frozenset[str]) -> tuple[float, int]:
+    """The same share for the hard negatives of the train-only files."""
+    return _share_flagged(predicted, [i for i, ex in enumerate(examples)
+                                      if corpus.is_hard_negative(ex) and ex.origin in train_only])
+
+
+def _share_flagged(predicted: np.ndarray, rows: list[int]) -> tuple[float, int]:
     if not rows:
         return 0.0, 0
-    flagged = predicted[rows].any(axis=1)
-    return float(flagged.mean()), len(rows)
+    return float(predicted[rows].any(axis=1).mean()), len(rows)
 
 
 def format_table(scores: dict[str, Scores]) -> str:

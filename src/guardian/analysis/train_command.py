@@ -51,14 +51,19 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
     oof_ours = result.oof_probabilities[:len(ours)]
     flags = oof_ours >= result.model.thresholds
     scores = evaluation.per_category(flags, evaluation.label_matrix(ours), evaluation.known_matrix(ours))
-    fpr, _ = evaluation.hard_negative_fpr(flags, ours)
+    train_only = frozenset(result.model.meta.get("train_only_negatives", []))
+    fpr, _ = evaluation.hard_negative_fpr(flags, ours, train_only)
     result.model.meta["heldout"] = {label: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
                                             "f1": round(s.f1, 4)} for label, s in scores.items()}
     result.model.meta["hard_negative_fpr"] = round(fpr, 4)
+    if train_only:
+        later, _ = evaluation.later_negatives_fpr(flags, ours, train_only)
+        result.model.meta["later_negatives_fpr"] = round(later, 4)
     npz, meta = result.model.save(out)
     model_card.write(out / CARD_NAME, result.model, ours, np.nan_to_num(oof_ours), sources, measured)
     log(evaluation.format_table(scores))
-    log(f"false-positive rate on hard negatives: {fpr:.3f}")
+    log(f"false-positive rate on hard negatives: {fpr:.3f}"
+        + (f" (later rounds', which train only: {later:.3f})" if train_only else ""))
     for r in measured:
         log(f"{r.name}: macro-F1 {r.macro_f1:.3f}"
             + (f", threat recall {r.threat_recall:.3f}" if r.threat_recall is not None else "")

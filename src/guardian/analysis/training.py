@@ -224,9 +224,14 @@ def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 
 def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
-          progress: Callable[[str], None] = lambda message: None, jobs: int = 1) -> TrainingResult:
+          progress: Callable[[str], None] = lambda message: None, jobs: int = 1,
+          train_only: frozenset[str] | None = None) -> TrainingResult:
     """`jobs`: how many fits run at once, each in a process of its own (the
-    model is the same bytes whatever the number)."""
+    model is the same bytes whatever the number).  `train_only`: negatives
+    files that do not spend the hard-negative budget (default: those listed
+    in training/corpus/TRAIN_ONLY_NEGATIVES.txt)."""
+    if train_only is None:
+        train_only = corpus.train_only_negatives()
     featurizer = Featurizer(settings)
     progress(f"normalising and featurising {len(examples)} examples")
     normalised = [normalize_text(ex.text) for ex in examples]
@@ -234,6 +239,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     y, known = label_matrix(examples).astype(np.int8), known_matrix(examples)
     folds = assign_folds([ex.text for ex in examples], groups=corpus.translation_sets(examples))
     hard = np.array([is_hard_negative(ex) for ex in examples])
+    budget = np.array([corpus.in_budget(ex, train_only) for ex in examples])
     weights = np.where(hard, HARD_NEGATIVE_WEIGHT, 1.0)
     n_labels = len(CATEGORY_IDS)
     oof_margin = np.zeros(y.shape, dtype=np.float64)
@@ -260,7 +266,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     oof = 1 / (1 + np.exp(-np.clip(oof_margin * platt_a + platt_b, -40, 40)))
     # One set of thresholds for every use, chosen on our own corpus.
     domain = np.array([not ex.outside for ex in examples])
-    thresholds = choose_thresholds(oof, y, known, domain, hard, label_weights=LABEL_WEIGHTS)
+    thresholds = choose_thresholds(oof, y, known, domain, budget, label_weights=LABEL_WEIGHTS)
     for col, label in enumerate(CATEGORY_IDS):
         progress(f"{label}: threshold {thresholds[col]:.3f}")
     oof[~known] = np.nan
@@ -286,6 +292,9 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
         "hard_negative_budget_utility": f"log(recall + {UTILITY_OFFSET:g})",
         "cues": list(CUE_NAMES),
     }
+    later = sorted({ex.origin for ex in examples if ex.origin in train_only})
+    if later:
+        meta["train_only_negatives"] = later
     model = Model(meta=meta, settings=settings, coef=coef_matrix, intercept=np.array(intercepts),
                   platt_a=platt_a, platt_b=platt_b, thresholds=thresholds)
     return TrainingResult(model, oof, examples, folds)
