@@ -126,7 +126,9 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "emojichat2", "shortchat1", "shortchat2", "praise1", "photochat1", "reports9", "reports10",
                  "plainthreat1", "reports11", "reports12", "shortinsult1", "pubthreat2", "harasspub1",
                  "reports13", "reports14", "grouppile1", "looksmock1", "pubinsult1", "reports15",
-                 "reports16", "reports17")
+                 "reports16", "reports17", "reports18", "reports19", "mockery13", "exclusion5", "fights1",
+                 "reports20", "reports21", "groupchat2", "mockery14", "bullydm1", "mockery15", "mockery16",
+                 "predator2", "reports22", "feelings2", "mockery17", "reports23", "threats3", "groomchat5")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

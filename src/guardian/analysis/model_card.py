@@ -189,7 +189,7 @@ no pickle) and `guardian-model.json` (metadata, checked at load). Rebuild with `
 """ + "\n".join(f"| {name} | {count} |" for name, count in sources.items()) + f"""
 
 Our corpus (`training/corpus/`, written by the Guardian team): {len(ours)} messages,
-{negatives} of them hard negatives; per category: {', '.join(f'{l} {per_label_counts[l]}' for l in CATEGORY_IDS)}.
+{negatives + later_negatives} of them hard negatives; per category: {', '.join(f'{l} {per_label_counts[l]}' for l in CATEGORY_IDS)}.
 Training data fingerprint: `{model.meta['training_data_sha256']}`.
 
 {CREDITS}
