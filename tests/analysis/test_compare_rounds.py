@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import zlib
@@ -13,14 +12,6 @@ import numpy as np
 from guardian.analysis import corpus
 
 SCRIPT = corpus.REPO / "bench" / "compare_rounds.py"
-
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("guardian_bench_compare_rounds", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _saved(lines: list[tuple[str, str, bool, bool, float]], threshold: float) -> dict[str, np.ndarray]:
@@ -43,8 +34,8 @@ OLD = [("insult_a.tsv", f"harm {i}", True, False, 0.52 + i / 20) for i in range(
       [("negatives_a.tsv", f"fine {i}", False, True, i / 10) for i in range(10)]
 
 
-def test_same_budget_compares_ranking_when_new_negatives_raise_the_threshold() -> None:
-    compare = _load_script().compare
+def test_same_budget_compares_ranking_when_new_negatives_raise_the_threshold(bench_script) -> None:
+    compare = bench_script("compare_rounds").compare
     # harmful lines score 0.52, 0.57 .. 0.97; old hard negatives 0.0, 0.1 .. 0.9
     before = _saved(OLD, threshold=0.85)            # flags 1 of 10 old hard negatives (0.9)
     # The new round: the same scores on the old lines, but a harder harmless
@@ -63,8 +54,8 @@ def test_same_budget_compares_ranking_when_new_negatives_raise_the_threshold() -
     assert insult[5] == "10.00%"
 
 
-def test_lines_whose_labels_changed_are_left_out() -> None:
-    compare = _load_script().compare
+def test_lines_whose_labels_changed_are_left_out(bench_script) -> None:
+    compare = bench_script("compare_rounds").compare
     relabelled = [(o, t, (not h) if t == "harm 3" else h, hd, s) for o, t, h, hd, s in OLD]
     lines = compare(_saved(OLD, 0.85), _saved(relabelled, 0.85))
     assert lines[0].startswith("lines in both: 19 of 20 and 20")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import subprocess
 import sys
 
@@ -14,16 +13,8 @@ from guardian.analysis import corpus
 SCRIPT = corpus.REPO / "bench" / "fresh_writers.py"
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("guardian_bench_fresh_writers", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_recall_at_own_thresholds_and_at_the_reference_false_alarms():
-    fresh = _load_script()
+def test_recall_at_own_thresholds_and_at_the_reference_false_alarms(bench_script):
+    fresh = bench_script("fresh_writers")
     harmful = np.array([True, True, True, True, False, False, False, False])
     writers = np.array(["a", "a", "b", "b", "a", "a", "b", "b"])
     # One category at threshold 0.5.  The reference flags harmful lines 1 and 3
