@@ -71,7 +71,7 @@ def main() -> None:
         oof = result.oof_probabilities[:len(ours)]
         flags = oof >= result.model.thresholds
         scores = evaluation.per_category(flags, evaluation.label_matrix(ours), evaluation.known_matrix(ours))
-        train_only = frozenset(result.model.meta.get("train_only_negatives", []))
+        train_only = result.model.train_only_negatives
         fpr, _ = evaluation.hard_negative_fpr(flags, ours, train_only)
         later = evaluation.later_negatives_fpr(flags, ours, train_only)[0] if train_only else None
         heldout = {k: {"precision": s.precision, "recall": s.recall} for k, s in scores.items()}

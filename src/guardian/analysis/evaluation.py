@@ -68,7 +68,7 @@ def later_negatives_fpr(predicted: np.ndarray, examples: Sequence[Example],
                         train_only: frozenset[str]) -> tuple[float, int]:
     """The same share for the hard negatives of the train-only files."""
     return _share_flagged(predicted, [i for i, ex in enumerate(examples)
-                                      if corpus.is_hard_negative(ex) and ex.origin in train_only])
+                                      if corpus.is_hard_negative(ex) and not corpus.in_budget(ex, train_only)])
 
 
 def _share_flagged(predicted: np.ndarray, rows: list[int]) -> tuple[float, int]:

@@ -43,6 +43,12 @@ class Model:
     def version(self) -> str:
         return str(self.meta["version"])
 
+    @property
+    def train_only_negatives(self) -> frozenset[str]:
+        """The negatives files it trained on without them setting its
+        thresholds (see `corpus.in_budget`)."""
+        return frozenset(self.meta.get("train_only_negatives", []))
+
     def margins(self, features: SparseRows) -> np.ndarray:
         # Dense weights (features x labels, about 28 MB) make the product a
         # gather and a sum per row; row-major, so a feature's weights for

@@ -162,7 +162,7 @@ def write(path: Path, model: Model, ours: Sequence[Example], oof_ours: np.ndarra
     flags = oof_ours >= model.thresholds
     truth = label_matrix(ours)
     scores = per_category(flags, truth, known_matrix(ours))
-    train_only = frozenset(model.meta.get("train_only_negatives", []))
+    train_only = model.train_only_negatives
     fpr, negatives = hard_negative_fpr(flags, ours, train_only)
     later, later_negatives = later_negatives_fpr(flags, ours, train_only)
     after_fpr = _later_line(later, later_negatives) + _checks_line(model)

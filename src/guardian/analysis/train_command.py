@@ -51,7 +51,7 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
     oof_ours = result.oof_probabilities[:len(ours)]
     flags = oof_ours >= result.model.thresholds
     scores = evaluation.per_category(flags, evaluation.label_matrix(ours), evaluation.known_matrix(ours))
-    train_only = frozenset(result.model.meta.get("train_only_negatives", []))
+    train_only = result.model.train_only_negatives
     fpr, _ = evaluation.hard_negative_fpr(flags, ours, train_only)
     result.model.meta["heldout"] = {label: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
                                             "f1": round(s.f1, 4)} for label, s in scores.items()}
