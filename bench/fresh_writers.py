@@ -1,10 +1,11 @@
 """How do models do on writers none of them trained on?
 
-    python bench/fresh_writers.py --model assets/model --model /tmp/after/model WRITER_FOLDER...
+    python bench/fresh_writers.py --model assets/model --model /tmp/after/model [WRITER_FOLDER...]
 
 Each folder holds one writer's corpus files (`insult_NAME.tsv`,
 `negatives_NAME.tsv`, ... as in `training/corpus`), written after the
-models were trained; the first model is the reference.  Held-out folds
+models were trained; without folders, the writers of `training/fresh`,
+which no training reads.  The first model is the reference.  Held-out folds
 flatter a model, since a writer's other lines are in the folds it trains
 on; new writers do not.  Printed per writer and pooled:
 
@@ -60,15 +61,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, action="append", required=True,
                         help="a model folder (repeat; the first is the reference)")
-    parser.add_argument("writers", type=Path, nargs="+", help="a folder of one writer's corpus files")
+    parser.add_argument("writers", type=Path, nargs="*",
+                        help="a folder of one writer's corpus files (default: those in training/fresh)")
     args = parser.parse_args()
+    by_writer = {folder.name: corpus.our_corpus(folder) for folder in args.writers} or corpus.fresh_writers()
     examples, writers = [], []
-    for folder in args.writers:
-        lines = corpus.our_corpus(folder)
+    for name, lines in by_writer.items():
         if not lines:
-            raise SystemExit(f"{folder}: no corpus lines")
+            raise SystemExit(f"{name}: no corpus lines")
         examples += lines
-        writers += [folder.name] * len(lines)
+        writers += [name] * len(lines)
+    if not examples:
+        raise SystemExit(f"no writers given and none in {corpus.FRESH_DIR}")
     texts = [example.text for example in examples]
     harmful = np.array([bool(example.labels) for example in examples])
     if harmful.all() or not harmful.any():

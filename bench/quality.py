@@ -8,7 +8,8 @@
 Prints binary offensive macro-F1 (any label = offensive) on the OSACT 2020
 dev set and each `measure/` set, threat and sexual-harassment recall where
 a set labels them, and our corpus's per-category precision/recall and the
-false-positive rate on hard negatives (from held-out folds).  Needs
+false-positive rate on hard negatives (from held-out folds), and how
+much harm it finds on writers no training saw (`training/fresh`).  Needs
 `../shared/data` for the outside sets.
 
 Held-out folds still share their writers with the training folds.  The
@@ -92,6 +93,12 @@ def main() -> None:
         check = evaluation.harmless_check(classifier.flags, checks)
         print(f"\nharmless chat never trained on (training/checks): {check.flagged} of {check.messages} "
               f"flagged ({check.rate:.1%})" + (f": {check.per_label}" if check.per_label else ""))
+    fresh = corpus.fresh_writers()
+    if fresh:
+        print("\nwriters no training saw (training/fresh): harmful lines flagged with any label / "
+              "harmless lines flagged")
+        for r in evaluation.any_harm(classifier.flags, fresh):
+            print(f"  {r.name:<14} {r.recall:.3f} of {r.harmful:,} / {r.false_alarms:.3f}")
     print("\nspeed: python bench/classify_bench.py --baseline-python <python with arabic-toxic>")
 
 

@@ -53,10 +53,17 @@ def checks() -> list[corpus.Example]:
 
 
 @pytest.fixture(scope="module")
-def near_pairs(examples: list[corpus.Example], checks: list[corpus.Example]) -> list[tuple[int, int, float]]:
-    """Near-duplicate pairs among the corpus followed by the check lines
-    (one pass: it is the slowest step of this module)."""
-    return near_duplicate_pairs([ex.text for ex in examples] + [ex.text for ex in checks])
+def fresh() -> list[corpus.Example]:
+    return [ex for lines in corpus.fresh_writers().values() for ex in lines]
+
+
+@pytest.fixture(scope="module")
+def near_pairs(examples: list[corpus.Example], checks: list[corpus.Example],
+               fresh: list[corpus.Example]) -> list[tuple[int, int, float]]:
+    """Near-duplicate pairs among the corpus followed by the check lines and
+    the fresh writers' lines (one pass: it is the slowest step of this
+    module)."""
+    return near_duplicate_pairs([ex.text for ex in examples + checks + fresh])
 
 
 def test_near_duplicates_never_cross_folds(examples: list[corpus.Example],
@@ -74,8 +81,29 @@ def test_check_lines_are_not_in_the_training_corpus(examples: list[corpus.Exampl
     # flatter the false-alarm figure it exists to give.
     assert checks, "training/checks holds harmless chat kept out of training"
     n = len(examples)
-    leaked = [(examples[i].text, checks[j - n].text) for i, j, _ in near_pairs if i < n <= j]
+    leaked = [(examples[i].text, checks[j - n].text) for i, j, _ in near_pairs if i < n <= j < n + len(checks)]
     assert leaked == []
+
+
+def test_fresh_writers_are_not_in_the_training_corpus(examples: list[corpus.Example], checks: list[corpus.Example],
+                                                      fresh: list[corpus.Example],
+                                                      near_pairs: list[tuple[int, int, float]]) -> None:
+    # training/fresh measures the model on wording it never met: a fresh line
+    # (or a near-copy) in the corpus, or a fresh writer's files there, would
+    # make that figure a held-out fold again.
+    assert fresh, "training/fresh holds writers no training saw"
+    n = len(examples) + len(checks)
+    leaked = [(examples[i].text, fresh[j - n].text) for i, j, _ in near_pairs if i < len(examples) and j >= n]
+    assert leaked == []
+    corpus_writers = {origin.removesuffix(".tsv").rpartition("_")[2] for origin in {ex.origin for ex in examples}}
+    assert not corpus_writers & set(corpus.fresh_writers())
+
+
+def test_fresh_writers_files_hold_their_category(fresh: list[corpus.Example]) -> None:
+    for ex in fresh:
+        category = corpus.file_category(ex.origin.removesuffix(".tsv"))
+        assert (category is None and not ex.labels) or category in ex.labels, (ex.origin, ex.text)
+    assert any(ex.labels for ex in fresh) and any(not ex.labels for ex in fresh)
 
 
 def test_one_message_in_several_dialects_stays_in_one_fold(examples: list[corpus.Example]) -> None:

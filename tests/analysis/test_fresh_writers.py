@@ -8,7 +8,7 @@ import sys
 
 import numpy as np
 
-from guardian.analysis import corpus
+from guardian.analysis import corpus, evaluation
 
 SCRIPT = corpus.REPO / "bench" / "fresh_writers.py"
 
@@ -29,18 +29,45 @@ def test_recall_at_own_thresholds_and_at_the_reference_false_alarms(bench_script
     assert "new: own thresholds 0.000/0.000; at the same false alarms (0.250) 1.000" in lines[3]
 
 
-def test_the_script_runs_on_a_writer_folder(tmp_path):
-    folder = tmp_path / "writer1"
-    folder.mkdir()
-    for name, rows in (("insult_writer1.tsv", [("يا حمار يا غبي", "insult")]),
-                       ("negatives_writer1.tsv", [("ابعتلي صورة الواجب", "")])):
-        with open(folder / name, "w", encoding="utf-8", newline="") as f:
+def write_writer(folder, name: str, files: dict[str, list[tuple[str, str]]]):
+    (folder / name).mkdir(parents=True)
+    for stem, rows in files.items():
+        with open(folder / name / f"{stem}_{name}.tsv", "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f, delimiter="\t", lineterminator="\n")
             writer.writerow(["text", "labels", "dialect", "note"])
             writer.writerows((text, labels, "egyptian", "") for text, labels in rows)
+    return folder / name
+
+
+def test_the_script_runs_on_a_writer_folder(tmp_path):
+    folder = write_writer(tmp_path, "writer1", {"insult": [("يا حمار يا غبي", "insult")],
+                                               "negatives": [("ابعتلي صورة الواجب", "")]})
     model = corpus.REPO / "assets" / "model"
     done = subprocess.run([sys.executable, str(SCRIPT), "--model", str(model), str(folder)],
                           capture_output=True, text=True, check=True)
     assert done.stdout.startswith("2 lines by 1 writers (1 harmful)")
     assert f"{model}: own thresholds" in done.stdout
     assert "writer1 " in done.stdout
+
+
+def test_fresh_writers_are_read_one_folder_each(tmp_path):
+    write_writer(tmp_path, "b2", {"threat": [("بكسر راسك بكرة", "threat")], "negatives": [("بكرة امتحان", "")]})
+    write_writer(tmp_path, "a1", {"negatives": [("صباح الخير", "")]})
+    (tmp_path / "README.md").write_text("not a writer")
+    (tmp_path / "empty").mkdir()
+    writers = corpus.fresh_writers(tmp_path)
+    assert list(writers) == ["a1", "b2"]
+    assert [ex.text for ex in writers["b2"]] == ["بكرة امتحان", "بكسر راسك بكرة"]
+    assert corpus.fresh_writers(tmp_path / "absent") == {}
+
+
+def test_any_harm_counts_each_writer_and_all_of_them():
+    def line(text: str, labels: str = "") -> corpus.Example:
+        return corpus.Example(text, frozenset(labels.split(",")) - {""}, "msa", "x.tsv")
+    writers = {"a": [line("h1", "insult"), line("h2", "threat"), line("ok1")],
+               "b": [line("h3", "rumor"), line("ok2"), line("ok3")]}
+    flagged = {"h1": [True, False], "h2": [False, False], "ok1": [False, True],
+               "h3": [False, True], "ok2": [False, False], "ok3": [False, False]}
+    results = evaluation.any_harm(lambda texts: np.array([flagged[t] for t in texts]), writers)
+    assert [(r.name, r.harmful, r.recall, r.false_alarms) for r in results] == [
+        ("a", 2, 0.5, 1.0), ("b", 1, 1.0, 0.0), ("all", 3, 2 / 3, 1 / 3)]

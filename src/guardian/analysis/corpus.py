@@ -20,6 +20,10 @@ REPO = Path(__file__).resolve().parents[3]
 CORPUS_DIR = REPO / "training" / "corpus"
 # Harmless chat the model never trains on: its false alarms are measured, not fitted.
 CHECKS_DIR = REPO / "training" / "checks"
+# Writers no training saw, one folder each: the test of whether a round of
+# new writing helps on wording the model has never met (held-out folds
+# flatter it, since a writer's other lines train it).
+FRESH_DIR = REPO / "training" / "fresh"
 SHARED_DATA = REPO.parent / "shared" / "data"
 # Negatives files that train the model but do not spend the hard-negative
 # budget (see `in_budget`).
@@ -140,6 +144,15 @@ def harmless_checks(folder: Path = CHECKS_DIR) -> list[Example]:
             raise ValueError(f"{folder / ex.origin}: check lines are harmless, but one is labelled "
                              f"{', '.join(sorted(ex.labels))}: {ex.note or ex.text[:40]}")
     return examples
+
+
+def fresh_writers(folder: Path = FRESH_DIR) -> dict[str, list[Example]]:
+    """Each writer's lines in `training/fresh/<writer>/*.tsv` (same files as
+    the corpus), by writer name; none if the folder is absent."""
+    if not folder.is_dir():
+        return {}
+    writers = {path.name: our_corpus(path) for path in sorted(folder.iterdir()) if path.is_dir()}
+    return {name: lines for name, lines in writers.items() if lines}
 
 
 def _read_plain_tsv(path: Path) -> Iterator[tuple[str, str]]:

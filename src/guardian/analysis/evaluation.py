@@ -177,5 +177,34 @@ def harmless_check(predict: Callable[[list[str]], np.ndarray], checks: Sequence[
     return CheckResult(len(checks), int(predicted.any(axis=1).sum()), per_label)
 
 
+@dataclass(frozen=True)
+class WriterResult:
+    name: str
+    harmful: int
+    recall: float          # harmful lines flagged with any label
+    false_alarms: float    # harmless lines flagged
+
+
+def any_harm(predict: Callable[[list[str]], np.ndarray], writers: dict[str, Sequence[Example]]) -> list[WriterResult]:
+    """Per writer, then pooled (named "all"): how many harmful lines the
+    classifier flags with any label, and how many harmless ones.  For
+    writers no training saw (`corpus.fresh_writers`), where the label a
+    harmful line gets matters less to a parent than that it is shown."""
+    names = list(writers)
+    lines = [ex for name in names for ex in writers[name]]
+    owner = np.repeat(np.arange(len(names)), [len(writers[name]) for name in names])
+    flagged = predict([ex.text for ex in lines]).any(axis=1)
+    harmful = np.array([bool(ex.labels) for ex in lines], dtype=bool)
+
+    def result(name: str, mask: np.ndarray) -> WriterResult:
+        return WriterResult(name, int((mask & harmful).sum()), _share(flagged[mask & harmful]),
+                            _share(flagged[mask & ~harmful]))
+    return [result(name, owner == i) for i, name in enumerate(names)] + [result("all", owner >= 0)]
+
+
+def _share(flags: np.ndarray) -> float:
+    return float(flags.mean()) if len(flags) else float("nan")
+
+
 def shared_folder() -> Path | None:
     return corpus.SHARED_DATA if corpus.SHARED_DATA.is_dir() else None
