@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -77,6 +78,46 @@ def test_train_only_negatives_train_but_do_not_spend_the_budget(
                             result.oof_probabilities, {"ours.tsv": len(examples)}, [])
     assert "later rounds' look-alikes, which train only" in text
     assert "`training/corpus/TRAIN_ONLY_NEGATIVES.txt`" in text
+
+
+def test_the_card_reads_the_same_from_a_saved_model(small_training: tuple[TrainingResult, Path],
+                                                   tmp_path: Path) -> None:
+    # The training writes the card from the model in memory; a card written
+    # again from the saved files (whose JSON sorts its keys) must not differ,
+    # or retraining could not be checked byte for byte.
+    result = small_training[0]
+    model = copy.copy(result.model)
+    model.meta = {**model.meta, "harmless_checks": {"messages": 300, "flagged": 6,
+                                                    "per_label": {"threat": 2, "insult": 4}}}
+    model.save(tmp_path)
+    args = (result.examples, result.oof_probabilities, {"ours.tsv": len(result.examples)}, [])
+    fresh = model_card.write(tmp_path / "FRESH_CARD.md", model, *args)
+    saved = model_card.write(tmp_path / "SAVED_CARD.md", Model.load(tmp_path), *args)
+    assert "where a missed message costs most" in fresh
+    assert "as insult 4, threat 2." in fresh
+    assert saved == fresh
+
+
+def test_the_training_measures_the_model_as_it_ships(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from guardian.analysis import evaluation, train_command
+    examples = corpus.our_corpus()
+    picked: list[corpus.Example] = []
+    for label in CATEGORY_IDS:
+        picked += [ex for ex in examples if ex.labels == {label}][:20]
+    picked += [ex for ex in examples if not ex.labels][:60]
+    monkeypatch.setattr(corpus, "our_corpus", lambda: picked)
+    monkeypatch.setattr(corpus, "harmless_checks", lambda: picked[-5:])
+    measured = []
+    check = evaluation.harmless_check
+
+    def spy(predict, checks):
+        measured.append(predict.__self__.model.coef.data.copy())
+        return check(predict, checks)
+
+    monkeypatch.setattr(evaluation, "harmless_check", spy)
+    out = train_command.train_and_save(tmp_path / "model", use_shared=False, log=lambda m: None)
+    shipped = Model.load(out).coef.data
+    assert np.array_equal(measured[0], shipped)   # float16 as stored, not the fit's own floats
 
 
 def test_round_trip_gives_the_same_predictions(small_model: Path) -> None:

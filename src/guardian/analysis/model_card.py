@@ -130,7 +130,9 @@ def _measure_table(results: Sequence[MeasureResult]) -> str:
 
 def _budget_weights(model: Model) -> str:
     weights = model.meta.get("hard_negative_budget_weights") or {}
-    heavier = [label for label, weight in weights.items() if weight > 1]
+    # In category order: the saved JSON sorts its keys, and a card written
+    # from a loaded model must read the same as one written by the training.
+    heavier = [label for label in CATEGORY_IDS if weights.get(label, 0) > 1]
     if not heavier:
         return ""
     return (f"; in spending that budget, a gain in recall counts {max(weights.values()):g} times in "
@@ -142,7 +144,7 @@ def _checks_line(model: Model) -> str:
     if not saved:
         return ""
     check = CheckResult(**saved)
-    labels = ", ".join(f"{label} {n}" for label, n in check.per_label.items())
+    labels = ", ".join(f"{label} {check.per_label[label]}" for label in CATEGORY_IDS if label in check.per_label)
     return (f"\nHarmless chat it never trained on (`training/checks/`: everyday lines full of emoji, lone `...` "
             f"and two-word replies): **{check.flagged} of {check.messages} flagged ({check.rate:.1%})**"
             + (f", as {labels}." if labels else "."))

@@ -12,6 +12,7 @@ import numpy as np
 
 from guardian.analysis import corpus, evaluation, model_card
 from guardian.analysis.classify import Classifier
+from guardian.analysis.model import Model
 from guardian.analysis.training import TrainingResult, train
 from guardian.domain import CATEGORY_IDS
 
@@ -36,7 +37,10 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
     result.model.meta["sources"] = sources
     measured: list[evaluation.MeasureResult] = []
     shared = evaluation.shared_folder()
-    classifier = Classifier(result.model)
+    # Measure the model as it ships: the file stores its weights as float16,
+    # and the unrounded ones in memory can flag a tweet the app would not.
+    result.model.save(out)
+    classifier = Classifier(Model.load(out))
     if shared is not None and use_shared:
         log("measuring on data the model never trained on")
         measured = evaluation.measure(shared, classifier.flags)
