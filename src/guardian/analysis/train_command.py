@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable
@@ -37,10 +38,7 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
     result.model.meta["sources"] = sources
     measured: list[evaluation.MeasureResult] = []
     shared = evaluation.shared_folder()
-    # Measure the model as it ships: the file stores its weights as float16,
-    # and the unrounded ones in memory can flag a tweet the app would not.
-    result.model.save(out)
-    classifier = Classifier(Model.load(out))
+    classifier = Classifier(_as_stored(result.model))
     if shared is not None and use_shared:
         log("measuring on data the model never trained on")
         measured = evaluation.measure(shared, classifier.flags)
@@ -77,6 +75,16 @@ def train_and_save(out: Path | None = None, use_shared: bool = True,
         save_oof(oof_out, result)
         log(f"wrote held-out scores to {oof_out}")
     return out
+
+
+def _as_stored(model: Model) -> Model:
+    """The model as the app will read it back: the file stores the weights
+    as float16, and the unrounded ones in memory can flag a tweet the app
+    would not, so the figures are measured on this.  Saved to a folder of
+    its own, so that a failed measurement leaves `out` as it was."""
+    with tempfile.TemporaryDirectory() as folder:
+        model.save(Path(folder))
+        return Model.load(Path(folder))
 
 
 def save_oof(path: Path, result: TrainingResult) -> None:
