@@ -97,11 +97,9 @@ def main() -> None:
     if fresh:
         print("\nwriters no training saw (training/fresh): harmful lines flagged with any label / "
               "harmless lines flagged")
-        for r in evaluation.any_harm(classifier.flags, fresh):
+        by_writer, scores = evaluation.on_writers(classifier.flags, fresh)
+        for r in by_writer:
             print(f"  {r.name:<14} {r.recall:.3f} of {r.harmful:,} / {r.false_alarms:.3f}")
-        lines = [ex for writer in fresh.values() for ex in writer]
-        scores = evaluation.per_category(classifier.flags([ex.text for ex in lines]), evaluation.label_matrix(lines),
-                                         evaluation.known_matrix(lines))
         print("  recall of each category's own label: " + ", ".join(
             f"{label} {s.recall:.3f}" for label, s in scores.items()))
     print("\nspeed: python bench/classify_bench.py --baseline-python <python with arabic-toxic>")

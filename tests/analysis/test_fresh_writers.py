@@ -9,6 +9,7 @@ import sys
 import numpy as np
 
 from guardian.analysis import corpus, evaluation
+from guardian.domain import CATEGORY_IDS
 
 SCRIPT = corpus.REPO / "bench" / "fresh_writers.py"
 
@@ -61,13 +62,22 @@ def test_fresh_writers_are_read_one_folder_each(tmp_path):
     assert corpus.fresh_writers(tmp_path / "absent") == {}
 
 
-def test_any_harm_counts_each_writer_and_all_of_them():
+def test_writers_are_counted_each_and_all_together():
     def line(text: str, labels: str = "") -> corpus.Example:
         return corpus.Example(text, frozenset(labels.split(",")) - {""}, "msa", "x.tsv")
     writers = {"a": [line("h1", "insult"), line("h2", "threat"), line("ok1")],
                "b": [line("h3", "rumor"), line("ok2"), line("ok3")]}
+    # insult, threat; the other seven categories flag nothing
     flagged = {"h1": [True, False], "h2": [False, False], "ok1": [False, True],
                "h3": [False, True], "ok2": [False, False], "ok3": [False, False]}
-    results = evaluation.any_harm(lambda texts: np.array([flagged[t] for t in texts]), writers)
+    calls = []
+
+    def predict(texts: list[str]) -> np.ndarray:
+        calls.append(texts)
+        return np.array([flagged[t] + [False] * (len(CATEGORY_IDS) - 2) for t in texts])
+
+    results, scores = evaluation.on_writers(predict, writers)
     assert [(r.name, r.harmful, r.recall, r.false_alarms) for r in results] == [
         ("a", 2, 0.5, 1.0), ("b", 1, 1.0, 0.0), ("all", 3, 2 / 3, 1 / 3)]
+    assert (scores["insult"].recall, scores["threat"].recall, scores["rumor"].recall) == (1.0, 0.0, 0.0)
+    assert len(calls) == 1   # one classification for both

@@ -185,21 +185,25 @@ class WriterResult:
     false_alarms: float    # harmless lines flagged
 
 
-def any_harm(predict: Callable[[list[str]], np.ndarray], writers: dict[str, Sequence[Example]]) -> list[WriterResult]:
-    """Per writer, then pooled (named "all"): how many harmful lines the
-    classifier flags with any label, and how many harmless ones.  For
-    writers no training saw (`corpus.fresh_writers`), where the label a
-    harmful line gets matters less to a parent than that it is shown."""
+def on_writers(predict: Callable[[list[str]], np.ndarray],
+               writers: dict[str, Sequence[Example]]) -> tuple[list[WriterResult], dict[str, Scores]]:
+    """For writers no training saw (`corpus.fresh_writers`), with one
+    classification of their lines: per writer, then pooled (named "all"),
+    how many harmful lines are flagged with any label (what matters most to
+    a parent is that a harmful line is shown) and how many harmless ones;
+    and, pooled, each category's scores on its own label."""
     names = list(writers)
     lines = [ex for name in names for ex in writers[name]]
     owner = np.repeat(np.arange(len(names)), [len(writers[name]) for name in names])
-    flagged = predict([ex.text for ex in lines]).any(axis=1)
+    predicted = predict([ex.text for ex in lines])
+    flagged = predicted.any(axis=1)
     harmful = np.array([bool(ex.labels) for ex in lines], dtype=bool)
 
     def result(name: str, mask: np.ndarray) -> WriterResult:
         return WriterResult(name, int((mask & harmful).sum()), _share(flagged[mask & harmful]),
                             _share(flagged[mask & ~harmful]))
-    return [result(name, owner == i) for i, name in enumerate(names)] + [result("all", owner >= 0)]
+    results = [result(name, owner == i) for i, name in enumerate(names)] + [result("all", owner >= 0)]
+    return results, per_category(predicted, label_matrix(lines), known_matrix(lines))
 
 
 def _share(flags: np.ndarray) -> float:
