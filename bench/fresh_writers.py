@@ -14,12 +14,23 @@ on; new writers do not.  Printed per writer and pooled:
   model's own thresholds: what the app would do;
 - `at the same false alarms`: any-harm recall when each model's thresholds
   are scaled together until it flags the share of the pooled harmless lines
-  that the reference flags, which compares how well the models rank.
+  that the reference flags, which compares how well the models rank;
+- each category's recall on the lines that carry it, at own thresholds;
+- each model's macro-F1 on the outside data sets, as its training measured
+  them (`measured` in the model's JSON), and the change from the reference.
+
+A candidate trained on a changed corpus also ships a regenerated
+`arabic_words.txt`, which is part of the code that normalises text, so each
+model should be scored by its own checkout: run this script there with
+`--model MODEL --save-scores FILE`, then compare with `--scores FILE` here.
+`--model` entries come first, then `--scores` entries, in the order given.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -32,6 +43,7 @@ from compare_rounds import budget_threshold  # noqa: E402
 
 from guardian.analysis import corpus  # noqa: E402
 from guardian.analysis.classify import Classifier  # noqa: E402
+from guardian.domain import CATEGORY_IDS  # noqa: E402
 
 
 def compare(models: list[tuple[str, np.ndarray, np.ndarray]], writers: np.ndarray,
@@ -57,13 +69,47 @@ def compare(models: list[tuple[str, np.ndarray, np.ndarray]], writers: np.ndarra
     return lines
 
 
+def category_recall(scores: np.ndarray, thresholds: np.ndarray, labels: np.ndarray) -> str:
+    """Each category's recall on the lines that carry its label."""
+    flagged = scores >= thresholds
+    return " ".join(f"{label} {flagged[labels[:, col], col].mean():.3f}"
+                    for col, label in enumerate(CATEGORY_IDS) if labels[:, col].any())
+
+
+def outside_changes(measured: list[tuple[str, dict]]) -> list[str]:
+    """Macro-F1 on each outside set, and the change from the first model."""
+    reference = measured[0][1]
+
+    def figure(data_set: str, result: dict) -> str:
+        f1 = result["macro_f1"]
+        change = f" ({f1 - reference[data_set]['macro_f1']:+.4f})" if data_set in reference else ""
+        return f"{data_set} {f1:.4f}{change}"
+    return [f"{name}: " + " ".join(figure(data_set, result) for data_set, result in sorted(sets.items()))
+            for name, sets in measured if sets]
+
+
+def lines_fingerprint(texts: list[str], writers: list[str], labels: np.ndarray) -> str:
+    digest = hashlib.sha256()
+    for text, writer, row in zip(texts, writers, labels.tolist()):
+        digest.update(f"{writer}\t{text}\t{row}\n".encode("utf-8"))
+    return digest.hexdigest()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, action="append", required=True,
-                        help="a model folder (repeat; the first is the reference)")
+    parser.add_argument("--model", type=Path, action="append", default=[],
+                        help="a model folder (repeat; the first model is the reference)")
+    parser.add_argument("--scores", type=Path, action="append", default=[],
+                        help="a file written by --save-scores in another checkout (repeat)")
+    parser.add_argument("--save-scores", type=Path, metavar="FILE",
+                        help="write the one --model's scores on these writers to FILE (.npz) and stop")
     parser.add_argument("writers", type=Path, nargs="*",
                         help="a folder of one writer's corpus files (default: those in training/fresh)")
     args = parser.parse_args()
+    if not args.model and not args.scores:
+        parser.error("give at least one --model or --scores")
+    if args.save_scores and (len(args.model) != 1 or args.scores):
+        parser.error("--save-scores takes exactly one --model")
     by_writer = {folder.name: corpus.our_corpus(folder) for folder in args.writers} or corpus.fresh_writers()
     examples, writers = [], []
     for name, lines in by_writer.items():
@@ -74,14 +120,35 @@ def main() -> None:
     if not examples:
         raise SystemExit(f"no writers given and none in {corpus.FRESH_DIR}")
     texts = [example.text for example in examples]
-    harmful = np.array([bool(example.labels) for example in examples])
+    labels = np.array([[label in example.labels for label in CATEGORY_IDS] for example in examples])
+    harmful = labels.any(axis=1)
     if harmful.all() or not harmful.any():
         raise SystemExit("the writers need both harmful and harmless lines")
-    models = []
+    fingerprint = lines_fingerprint(texts, writers, labels)
+    models, measured = [], []
     for folder in args.model:
         classifier = Classifier.load(folder)
         models.append((str(folder), classifier.scores(texts), np.asarray(classifier.thresholds)))
+        measured.append((str(folder), classifier.model.meta.get("measured") or {}))
+    if args.save_scores:
+        _, scores, thresholds = models[0]
+        np.savez(args.save_scores, scores=scores, thresholds=thresholds, lines=np.array(fingerprint),
+                 measured=np.array(json.dumps(measured[0][1])))
+        print(f"{args.save_scores}: scores of {len(texts):,} lines by {len(by_writer)} writers")
+        return
+    for path in args.scores:
+        with np.load(path) as saved:
+            if str(saved["lines"]) != fingerprint:
+                raise SystemExit(f"{path}: scored on other lines than these writers'")
+            models.append((str(path), saved["scores"], saved["thresholds"]))
+            measured.append((str(path), json.loads(str(saved["measured"]))))
     print("\n".join(compare(models, np.array(writers), harmful)))
+    print("each category's recall on its own label:")
+    print("\n".join(f"{name}: {category_recall(scores, thresholds, labels)}" for name, scores, thresholds in models))
+    changes = outside_changes(measured)
+    if changes:
+        print("outside data sets, macro-F1 as measured in training (change from the first):")
+        print("\n".join(changes))
 
 
 if __name__ == "__main__":

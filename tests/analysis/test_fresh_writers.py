@@ -81,3 +81,39 @@ def test_writers_are_counted_each_and_all_together():
         ("a", 2, 0.5, 1.0), ("b", 1, 1.0, 0.0), ("all", 3, 2 / 3, 1 / 3)]
     assert (scores["insult"].recall, scores["threat"].recall, scores["rumor"].recall) == (1.0, 0.0, 0.0)
     assert len(calls) == 1   # one classification for both
+
+
+def test_each_category_is_counted_on_its_own_label(bench_script):
+    fresh = bench_script("fresh_writers")
+    labels = np.zeros((4, len(CATEGORY_IDS)), dtype=bool)
+    labels[[0, 1], 0] = True                  # two insult lines
+    labels[2, 1] = True                       # one threat line; line 3 is harmless
+    scores = np.zeros((4, len(CATEGORY_IDS)))
+    scores[0, 0] = scores[2, 0] = 0.9         # the threat line flagged as insult only
+    assert fresh.category_recall(scores, np.full(len(CATEGORY_IDS), 0.5), labels) == "insult 0.500 threat 0.000"
+
+
+def test_outside_sets_are_compared_with_the_first_model(bench_script):
+    fresh = bench_script("fresh_writers")
+    lines = fresh.outside_changes([("ref", {"osact": {"macro_f1": 0.76}}),
+                                   ("new", {"osact": {"macro_f1": 0.745}, "extra": {"macro_f1": 0.5}}),
+                                   ("untrained", {})])
+    assert lines == ["ref: osact 0.7600 (+0.0000)", "new: extra 0.5000 osact 0.7450 (-0.0150)"]
+
+
+def test_scores_saved_in_one_checkout_compare_in_another(tmp_path):
+    folder = write_writer(tmp_path, "writer1", {"insult": [("يا حمار يا غبي", "insult")],
+                                               "negatives": [("ابعتلي صورة الواجب", "")]})
+    model, saved = corpus.REPO / "assets" / "model", tmp_path / "scores.npz"
+    subprocess.run([sys.executable, str(SCRIPT), "--model", str(model), "--save-scores", str(saved), str(folder)],
+                   capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, str(SCRIPT), "--model", str(model), "--scores", str(saved), str(folder)],
+                          capture_output=True, text=True, check=True)
+    own = [line.split(": ", 1)[1] for line in done.stdout.splitlines() if ": own thresholds" in line]
+    assert len(own) == 2 and own[0] == own[1]           # the same model, scored twice
+    assert f"{saved}: insult " in done.stdout
+    other = write_writer(tmp_path, "writer2", {"insult": [("يا تافه", "insult")],
+                                              "negatives": [("صباح الخير", "")]})
+    refused = subprocess.run([sys.executable, str(SCRIPT), "--model", str(model), "--scores", str(saved), str(other)],
+                             capture_output=True, text=True)
+    assert refused.returncode != 0 and "scored on other lines" in refused.stderr
