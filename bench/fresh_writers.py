@@ -29,7 +29,6 @@ model should be scored by its own checkout: run this script there with
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -41,9 +40,8 @@ sys.path[:0] = [str(BENCH.parent / "src"), str(BENCH)]
 
 from compare_rounds import budget_threshold  # noqa: E402
 
-from guardian.analysis import corpus  # noqa: E402
+from guardian.analysis import corpus, evaluation  # noqa: E402
 from guardian.analysis.classify import Classifier  # noqa: E402
-from guardian.domain import CATEGORY_IDS  # noqa: E402
 
 
 def compare(models: list[tuple[str, np.ndarray, np.ndarray]], writers: np.ndarray,
@@ -71,9 +69,9 @@ def compare(models: list[tuple[str, np.ndarray, np.ndarray]], writers: np.ndarra
 
 def category_recall(scores: np.ndarray, thresholds: np.ndarray, labels: np.ndarray) -> str:
     """Each category's recall on the lines that carry its label."""
-    flagged = scores >= thresholds
-    return " ".join(f"{label} {flagged[labels[:, col], col].mean():.3f}"
-                    for col, label in enumerate(CATEGORY_IDS) if labels[:, col].any())
+    return " ".join(f"{label} {result.recall:.3f}"
+                    for label, result in evaluation.per_category(scores >= thresholds, labels).items()
+                    if result.support)
 
 
 def outside_changes(measured: list[tuple[str, dict]]) -> list[str]:
@@ -86,13 +84,6 @@ def outside_changes(measured: list[tuple[str, dict]]) -> list[str]:
         return f"{data_set} {f1:.4f}{change}"
     return [f"{name}: " + " ".join(figure(data_set, result) for data_set, result in sorted(sets.items()))
             for name, sets in measured if sets]
-
-
-def lines_fingerprint(texts: list[str], writers: list[str], labels: np.ndarray) -> str:
-    digest = hashlib.sha256()
-    for text, writer, row in zip(texts, writers, labels.tolist()):
-        digest.update(f"{writer}\t{text}\t{row}\n".encode("utf-8"))
-    return digest.hexdigest()
 
 
 def main() -> None:
@@ -120,11 +111,11 @@ def main() -> None:
     if not examples:
         raise SystemExit(f"no writers given and none in {corpus.FRESH_DIR}")
     texts = [example.text for example in examples]
-    labels = np.array([[label in example.labels for label in CATEGORY_IDS] for example in examples])
+    labels = evaluation.label_matrix(examples)
     harmful = labels.any(axis=1)
     if harmful.all() or not harmful.any():
         raise SystemExit("the writers need both harmful and harmless lines")
-    fingerprint = lines_fingerprint(texts, writers, labels)
+    fingerprint = corpus.fingerprint(examples)      # file names carry the writers' names
     models, measured = [], []
     for folder in args.model:
         classifier = Classifier.load(folder)
