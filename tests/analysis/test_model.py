@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import subprocess
 import sys
@@ -186,6 +187,39 @@ def test_refuses_damaged_weights(small_model: Path, tmp_path: Path) -> None:
     data[len(data) // 2] ^= 0xFF
     npz.write_bytes(bytes(data))
     with pytest.raises(ModelError, match="do not match"):
+        Model.load(folder)
+
+
+def test_weights_are_stored_as_values_and_a_bit_mask(small_model: Path) -> None:
+    model = Model.load(small_model)
+    with np.load(small_model / f"{MODEL_STEM}.npz", allow_pickle=False) as arrays:
+        mask, values = arrays["coef_mask"], arrays["coef_data"]
+    n_labels, n_features = model.coef.shape
+    bits = np.unpackbits(mask, count=n_labels * n_features).reshape(n_labels, n_features)
+    dense = np.zeros((n_labels, n_features), dtype=np.float32)
+    for label in range(n_labels):
+        start, end = model.coef.indptr[label], model.coef.indptr[label + 1]
+        dense[label, model.coef.indices[start:end]] = model.coef.data[start:end]
+        assert np.array_equal(np.flatnonzero(bits[label]), model.coef.indices[start:end])
+    assert np.array_equal(dense[bits.astype(bool)], values.astype(np.float32))
+
+
+@pytest.mark.parametrize("damage", ["short mask", "extra value"])
+def test_refuses_a_mask_that_does_not_fit_the_weights(small_model: Path, tmp_path: Path, damage: str) -> None:
+    folder = _copy(small_model, tmp_path / "m")
+    npz = folder / f"{MODEL_STEM}.npz"
+    with np.load(npz, allow_pickle=False) as arrays:
+        data = {name: arrays[name] for name in arrays.files}
+    if damage == "short mask":
+        data["coef_mask"] = data["coef_mask"][:-1]
+    else:
+        data["coef_data"] = np.append(data["coef_data"], np.float16(1))
+    np.savez_compressed(npz, **data)
+    meta_path = folder / f"{MODEL_STEM}.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["arrays_sha256"] = hashlib.sha256(npz.read_bytes()).hexdigest()   # damaged before it was signed
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match="malformed"):
         Model.load(folder)
 
 

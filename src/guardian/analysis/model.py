@@ -24,7 +24,7 @@ from guardian.domain import CATEGORY_IDS
 MODEL_NAME = "guardian-harm"
 MODEL_STEM = "guardian-model"
 _REQUIRED_META = ("name", "version", "labels", "features", "training_data_sha256")
-_ARRAYS = ("coef_data", "coef_indices", "coef_indptr", "intercept", "platt_a", "platt_b", "thresholds")
+_ARRAYS = ("coef_data", "coef_mask", "intercept", "platt_a", "platt_b", "thresholds")
 
 
 @dataclass
@@ -69,11 +69,10 @@ class Model:
 
     def save(self, folder: Path) -> tuple[Path, Path]:
         folder.mkdir(parents=True, exist_ok=True)
-        coef = self.coef
         npz = folder / f"{MODEL_STEM}.npz"
+        data, mask = _as_mask(self.coef)
         np.savez_compressed(
-            npz, coef_data=coef.data.astype(np.float16), coef_indices=coef.indices.astype(np.int32),
-            coef_indptr=coef.indptr.astype(np.int64), intercept=self.intercept.astype(np.float64),
+            npz, coef_data=data.astype(np.float16), coef_mask=mask, intercept=self.intercept.astype(np.float64),
             platt_a=self.platt_a.astype(np.float64), platt_b=self.platt_b.astype(np.float64),
             thresholds=self.thresholds.astype(np.float64))
         meta = dict(self.meta)
@@ -115,9 +114,7 @@ class Model:
             raise ModelError(f"{npz_path}: cannot read the model weights ({exc})") from None
         n_labels, n_features = len(CATEGORY_IDS), Featurizer(settings).n_features
         try:
-            check_csr(data["coef_indices"], data["coef_indptr"], len(data["coef_data"]), (n_labels, n_features))
-            coef = SparseRows(data["coef_data"].astype(np.float32), data["coef_indices"].astype(np.int64),
-                              data["coef_indptr"].astype(np.int64), (n_labels, n_features))
+            coef = _from_mask(data["coef_data"], data["coef_mask"], (n_labels, n_features))
         except ValueError as exc:
             raise ModelError(f"{npz_path}: the weights are malformed ({exc})") from None
         for name in ("intercept", "platt_a", "platt_b", "thresholds"):
@@ -125,6 +122,34 @@ class Model:
                 raise ModelError(f"{npz_path}: {name} has shape {data[name].shape}, expected ({n_labels},)")
         return cls(meta=meta, settings=settings, coef=coef, intercept=data["intercept"],
                    platt_a=data["platt_a"], platt_b=data["platt_b"], thresholds=data["thresholds"])
+
+
+def _as_mask(coef: SparseRows) -> tuple[np.ndarray, np.ndarray]:
+    """The weights as their values in row-major order and a bit per
+    (label, feature) saying which are stored.  Nearly every feature has a
+    weight for every label, so the bits (1 per entry, compressing well)
+    take a fraction of the room of column numbers (32 bits each, which do
+    not): 0.7 MB against 6 MB for a model with 4.3 million weights."""
+    n_labels, n_features = coef.shape
+    rows = np.repeat(np.arange(n_labels, dtype=np.int64), np.diff(coef.indptr))
+    positions = rows * n_features + coef.indices
+    order = np.argsort(positions, kind="stable")
+    bits = np.zeros(n_labels * n_features, dtype=bool)
+    bits[positions] = True
+    return coef.data[order], np.packbits(bits)
+
+
+def _from_mask(values: np.ndarray, mask: np.ndarray, shape: tuple[int, int]) -> SparseRows:
+    n_labels, n_features = shape
+    if mask.dtype != np.uint8 or mask.ndim != 1 or len(mask) != -(-n_labels * n_features // 8):
+        raise ValueError(f"the mask holds {mask.size} bytes for {n_labels} x {n_features} weights")
+    positions = np.flatnonzero(np.unpackbits(mask, count=n_labels * n_features))
+    if len(positions) != len(values) or values.ndim != 1:
+        raise ValueError(f"the mask marks {len(positions)} weights, the file holds {values.size}")
+    indptr = np.searchsorted(positions, np.arange(n_labels + 1, dtype=np.int64) * n_features)
+    indices = positions - np.repeat(np.arange(n_labels, dtype=np.int64) * n_features, np.diff(indptr))
+    check_csr(indices, indptr, len(values), shape)
+    return SparseRows(values.astype(np.float32), indices, indptr, shape)
 
 
 def calibrate(margins: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
