@@ -5,7 +5,8 @@
 
 Chooses the thresholds again from the saved held-out scores, as `guardian
 train` does (precision floor per category, then the shared cap on flagged
-hard negatives): with the weights training uses (`LABEL_WEIGHTS`), with
+hard negatives, those of the negatives files that spend the budget): with
+the weights training uses (`LABEL_WEIGHTS`), with
 every category weighted alike, and with each `--weights` set (categories
 not named weigh 1), and prints each category's held-out recall and precision
 on our corpus, their mean, and the share of hard negatives flagged.  A
@@ -28,6 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from guardian.analysis import corpus  # noqa: E402
 from guardian.analysis.evaluation import per_category  # noqa: E402
 from guardian.analysis.thresholds import choose_thresholds, recall_utility  # noqa: E402
 from guardian.analysis.training import LABEL_WEIGHTS  # noqa: E402
@@ -47,15 +49,25 @@ def parse_weights(spec: str, categories: list[str]) -> np.ndarray:
     return weights
 
 
+def budget_rows(saved: dict[str, np.ndarray]) -> np.ndarray:
+    """The hard negatives whose false alarms count against the cap: saved
+    by `guardian train --save-oof`; in older files, the hard negatives not
+    of a train-only negatives file (`corpus.in_budget`)."""
+    if "budget" in saved:
+        return saved["budget"]
+    train_only = corpus.train_only_negatives()
+    return saved["hard_negative"] & ~np.isin(saved["origin"], sorted(train_only))
+
+
 def figures(saved: dict[str, np.ndarray], thresholds: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
     """Per-category recall and precision on our corpus, and the share of
-    hard negatives flagged with any label."""
+    the budget's hard negatives flagged with any label."""
     domain = ~saved["outside"]
     flags = np.nan_to_num(saved["probabilities"][domain], nan=0.0) >= thresholds
     scores = per_category(flags, saved["labels"][domain], saved["known"][domain]).values()
-    hard = saved["hard_negative"][domain]
+    budget = budget_rows(saved)[domain]
     return (np.array([s.recall for s in scores]), np.array([s.precision for s in scores]),
-            float(flags[hard].any(axis=1).mean()))
+            float(flags[budget].any(axis=1).mean()))
 
 
 def main() -> None:
@@ -77,7 +89,7 @@ def main() -> None:
     print(f"{'weights':<32} {'recall':>7} {'hard-neg FPR':>13}  " + " ".join(f"{c[:8]:>8}" for c in categories))
     for name, weights, utility in runs:
         thresholds = choose_thresholds(saved["probabilities"], saved["labels"], saved["known"], ~saved["outside"],
-                                       saved["hard_negative"], label_weights=weights, utility=utility)
+                                       budget_rows(saved), label_weights=weights, utility=utility)
         recall, precision, fpr = figures(saved, thresholds)
         print(f"{name:<32} {recall.mean():>7.3f} {fpr:>13.3f}  " + " ".join(f"{r:>8.3f}" for r in recall))
         print(f"{'  precision':<32} {precision.mean():>7.3f} {'':>13}  " + " ".join(f"{p:>8.3f}" for p in precision))

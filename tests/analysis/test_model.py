@@ -247,8 +247,10 @@ def test_held_out_scores_are_saved_without_pickle(small_training: tuple[Training
         assert saved["hard_negative"].sum() > 0
         assert np.array_equal(saved["thresholds"], result.model.thresholds)
         # what a study of threshold rules starts from: the same thresholds again
+        assert list(saved["budget"]) == [corpus.in_budget(ex, result.model.train_only_negatives)
+                                         for ex in result.examples]
         again = choose_thresholds(saved["probabilities"], saved["labels"], saved["known"], ~saved["outside"],
-                                  saved["hard_negative"], label_weights=LABEL_WEIGHTS)
+                                  saved["budget"], label_weights=LABEL_WEIGHTS)
         assert np.array_equal(again, result.model.thresholds)
     study = subprocess.run([sys.executable, str(corpus.REPO / "bench" / "threshold_rules.py"), str(path),
                             "--weights", "grooming=2"], capture_output=True, text=True, check=True).stdout
