@@ -91,7 +91,7 @@ def save_oof(path: Path, result: TrainingResult) -> None:
     """The out-of-fold probabilities with what is needed to choose
     thresholds again without refitting (`bench/threshold_rules.py`): each
     example's labels, which labels it was checked for, its fold, whether it
-    is a hard negative or outside data, its corpus file, and a CRC-32 of its
+    is a hard negative (and one that spends the budget) or outside data, its corpus file, and a CRC-32 of its
     text (`bench/compare_rounds.py` matches lines across two trainings by
     file and text).  Plain arrays (no objects), so `numpy.load` reads it
     without pickle."""
@@ -103,6 +103,7 @@ def save_oof(path: Path, result: TrainingResult) -> None:
         known=evaluation.known_matrix(examples),
         folds=result.folds,
         hard_negative=np.array([corpus.is_hard_negative(ex) for ex in examples]),
+        budget=np.array([corpus.in_budget(ex, result.model.train_only_negatives) for ex in examples]),
         outside=np.array([ex.outside for ex in examples]),
         origin=np.array([ex.origin for ex in examples], dtype=str),
         text_crc32=np.array([zlib.crc32(ex.text.encode("utf-8")) for ex in examples], dtype=np.uint32),
