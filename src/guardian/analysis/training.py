@@ -53,7 +53,7 @@ C = 32.0                   # inverse regularisation; chosen on the folds (2, 8, 
 # tried with rounds AJ and AK (session 20) and changed unseen writers' recall
 # and OSACT 2020 dev by 0.003 at most (training/fresh/README.md).
 HARD_NEGATIVE_WEIGHT = 6.0
-TRAIN_SETTINGS = FeatureSettings(sublinear_tf=True)
+TRAIN_SETTINGS = FeatureSettings(sublinear_tf=True, cross_bits=18)
 NEAR_DUPLICATE = 0.8       # character 3-gram Jaccard
 
 
