@@ -1,7 +1,9 @@
 """From normalised text to the feature vectors the model reads.
 
 Character n-grams inside word boundaries catch spelling variants, glued
-particles and obfuscations; word n-grams catch phrases; both are hashed,
+particles and obfuscations; character n-grams across a word boundary
+catch short phrases however they are spelled ("شكلك زي", "ya 7mar");
+word n-grams catch phrases word for word; all are hashed,
 so the shipped model stores weights but no vocabulary (no training text
 can be read back out of it).  The structural cues are appended as a few
 extra binary features.

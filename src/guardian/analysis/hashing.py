@@ -111,9 +111,9 @@ def cross_block(texts: Sequence[str], n_min: int, n_max: int, bits: int, subline
         h = h[:valid] * _PRIME + points[n - 1:n - 1 + valid]
         if n < max(n_min, 3):     # a space strictly inside needs three characters
             continue
-        start = np.arange(valid)
-        inside = spaces[start + n - 1] - spaces[start + 1] > 0
-        one_text = separators[start + n] == separators[start]
+        # window [i, i + n): a space among points[i + 1:i + n - 1], no separator among points[i:i + n]
+        inside = spaces[n - 1:n - 1 + valid] > spaces[1:1 + valid]
+        one_text = separators[n:n + valid] == separators[:valid]
         idx = np.nonzero(inside & one_text)[0]
         all_rows.append(rows[idx])
         all_cols.append(_finalise(h[idx], 200 + n, bits))

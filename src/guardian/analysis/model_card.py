@@ -171,12 +171,15 @@ def write(path: Path, model: Model, ours: Sequence[Example], oof_ours: np.ndarra
     category_counts = ", ".join(f"{label} {per_label_counts[label]}" for label in CATEGORY_IDS)
     weights = path.parent / f"{MODEL_STEM}.npz"
     size_mb = weights.stat().st_size / 1e6 if weights.exists() else float("nan")
+    st = model.settings
+    cross = f" character ({st.cross_min}–{st.cross_max}) n-grams across word boundaries," if st.cross_bits else ""
     text = f"""# Model card: {model.meta['name']} {model.version}
 
 Guardian's harm classifier: one calibrated logistic regression per category over hashed character
-(2–5) and word (1–2) n-grams of normalised text, plus {len(model.meta.get('cues', [])) or 'several'}
-structural cues (e.g. request verb + image word + body word). Each category's features are
-scaled by their naive-Bayes log-count ratio before fitting (NBSVM-style). Files: `guardian-model.npz` (weights,
+({st.char_min}–{st.char_max}) n-grams inside words,{cross} and word ({st.word_min}–{st.word_max}) n-grams of
+normalised text, plus {len(model.meta.get('cues', [])) or 'several'} structural cues (e.g. request verb +
+image word + body word). Each category's features are scaled by their naive-Bayes log-count
+ratio before fitting (NBSVM-style). Files: `guardian-model.npz` (weights,
 no pickle) and `guardian-model.json` (metadata, checked at load). Rebuild with `guardian train`.
 
 ## Against the targets
