@@ -204,9 +204,9 @@ Training data fingerprint: `{model.meta['training_data_sha256']}`.
 False-positive rate on hard negatives: **{fpr:.3f}** ({negatives} messages).{after_fpr}
 Thresholds (calibrated probability): {thresholds}.
 They are chosen on the held-out folds: each category's lowest threshold with precision 0.9, then one level
-for all nine, the lowest at which at most 2% of the hard negatives are flagged (a category whose precision
-threshold is higher keeps it). Calibrated probabilities mean the same in every category, so a message is
-flagged when the model is that sure of any harm in it.
+for all nine, the lowest at which at most {model.meta['max_hard_negative_rate']:.1%} of the hard negatives are flagged
+(a category whose precision threshold is higher keeps it). Calibrated probabilities mean the same in every
+category, so a message is flagged when the model is that sure of any harm in it.
 
 ### Per dialect
 

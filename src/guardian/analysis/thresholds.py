@@ -17,7 +17,12 @@ from collections.abc import Callable
 import numpy as np
 
 TARGET_PRECISION = 0.90
-MAX_HARD_NEGATIVE_RATE = 0.02
+# Below the issue's 2%: a model whose words reach further (n-grams across
+# word boundaries) flagged more of new writers' harmless chat than the
+# shipped model at the same 2% of our hard negatives (rounds AN and AO:
+# 4.6% against 4.1%).  At 1.9% it flags what the shipped model flags on the
+# harmless lines of the 24 writers of rounds AJ to AO (3.9%), session 22.
+MAX_HARD_NEGATIVE_RATE = 0.019
 # How many of a category's next hard negatives a step of the allocation
 # looks across: a category's recall often jumps only after a few of them.
 _LOOK_AHEAD = 16
