@@ -131,12 +131,43 @@ def _word_ngrams_reference(texts: Sequence[str], n_min: int, n_max: int, bits: i
     return _matrix_reference(all_rows, all_cols, len(texts), bits, sublinear)
 
 
+_MASK64 = (1 << 64) - 1
+
+
+def _cross_ngrams_reference(texts: Sequence[str], n_min: int, n_max: int, bits: int,
+                            sublinear: bool) -> SparseRows:
+    """Every window of " text " with a space strictly inside, hashed one by
+    one with Python integers (the same arithmetic modulo 2**64)."""
+    prime, mix = int(hashing._PRIME), int(hashing._MIX)
+    rows, cols = [], []
+    for row, text in enumerate(texts):
+        padded = f" {' '.join(text.split())} "
+        for n in range(max(n_min, 3), n_max + 1):
+            for i in range(len(padded) - n + 1):
+                window = padded[i:i + n]
+                if " " not in window[1:-1]:
+                    continue
+                h = 0
+                for char in window:
+                    h = (h * prime + ord(char)) & _MASK64
+                h = ((h ^ (200 + n)) * mix) & _MASK64
+                h ^= h >> 29
+                rows.append(row)
+                cols.append(h & ((1 << bits) - 1))
+    return _matrix_reference([np.array(rows, dtype=np.int32)], [np.array(cols, dtype=np.int32)], len(texts),
+                             bits, sublinear)
+
+
 def _transform_reference(settings: FeatureSettings, normalised: list[str]) -> SparseRows:
     st = settings
     chars = _char_ngrams_reference(normalised, st.char_min, st.char_max, st.char_bits, st.sublinear_tf)
     words = _word_ngrams_reference(normalised, st.word_min, st.word_max, st.word_bits, st.sublinear_tf)
     cues = Featurizer(st).cue_matrix([find_cues(text) for text in normalised])
-    return SparseRows.hstack([chars, words, cues])
+    blocks = [chars, words, cues]
+    if st.cross_bits:
+        blocks.append(_cross_ngrams_reference(normalised, st.cross_min, st.cross_max, st.cross_bits,
+                                              st.sublinear_tf))
+    return SparseRows.hstack(blocks)
 
 
 def _margins_reference(model: Model, features: SparseRows) -> np.ndarray:
@@ -233,15 +264,24 @@ def test_hashing_equals_the_reference_on_any_strings(texts: list[str]) -> None:
     _check_hashing(texts)
 
 
-def test_transform_equals_the_reference() -> None:
+@pytest.mark.parametrize("cross_bits", [0, 12, 19])
+def test_transform_equals_the_reference(cross_bits: int) -> None:
     raw = _corpus_texts()[:2000] + ADVERSARIAL
     texts = [normalize_text(t) for t in raw]
-    settings = FeatureSettings(sublinear_tf=True)
+    settings = FeatureSettings(sublinear_tf=True, cross_bits=cross_bits)
     expected = _transform_reference(settings, texts)
     _same(Featurizer(settings).transform(texts), expected)
     split = [normalized_words(t) for t in raw]
     assert [t.split() for t in texts] == split
     _same(Featurizer(settings).transform(texts, split=split), expected)
+
+
+def test_cross_ngrams_are_only_those_across_a_word_boundary() -> None:
+    block = hashing.cross_block(["كلب", "ya 7mar", "", "a b"], 4, 6, 12)
+    counts = np.diff(block.indptr)
+    assert counts[0] == 0 and counts[2] == 0      # one word, or none: nothing across a boundary
+    assert counts[1] > 0                           # "a 7m", "ya 7m", "a 7ma", ...
+    assert counts[3] == 3                          # " a b", "a b ", " a b " (3-grams are not kept)
 
 
 # --- sparse rows -------------------------------------------------------------------------
@@ -311,7 +351,7 @@ def test_product_is_the_same_however_the_rows_are_sliced(monkeypatch: pytest.Mon
 def _random_model(seed: int) -> Model:
     """Weights on the float16 grid (as saved), about a third of them set."""
     rng = np.random.default_rng(seed)
-    settings = FeatureSettings(sublinear_tf=True)
+    settings = FeatureSettings(sublinear_tf=True, cross_bits=16)
     n_features = Featurizer(settings).n_features
     dense_rows = []
     for _ in CATEGORY_IDS:

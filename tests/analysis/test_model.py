@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 import subprocess
@@ -13,11 +14,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import guardian
 from guardian.analysis import corpus, model_card, training
 from guardian.analysis.classify import Classifier
 from guardian.analysis.evaluation import MeasureResult
 from guardian.analysis.model import MODEL_STEM, Model, ModelError
-from guardian.analysis.training import LABEL_WEIGHTS, TrainingResult, train
+from guardian.analysis.training import TrainingResult, model_version, train
 from guardian.domain import CATEGORY_IDS
 
 
@@ -94,7 +96,7 @@ def test_the_card_reads_the_same_from_a_saved_model(small_training: tuple[Traini
     args = (result.examples, result.oof_probabilities, {"ours.tsv": len(result.examples)}, [])
     fresh = model_card.write(tmp_path / "FRESH_CARD.md", model, *args)
     saved = model_card.write(tmp_path / "SAVED_CARD.md", Model.load(tmp_path), *args)
-    assert "where a missed message costs most" in fresh
+    assert "then one level\nfor all nine" in fresh
     assert "as insult 4, threat 2." in fresh
     assert saved == fresh
 
@@ -141,15 +143,29 @@ def test_training_is_reproducible(small_training: tuple[TrainingResult, Path], t
     meta = json.loads((small_model / f"{MODEL_STEM}.json").read_text(encoding="utf-8"))
     assert meta["name"] == "guardian-harm" and meta["labels"] == list(CATEGORY_IDS)
     assert "trained" not in meta  # no timestamps: same data, same bytes
-    # the hard-negative budget weighs the categories the app rates high or critical
-    budget = meta["hard_negative_budget_weights"]
-    assert {label for label, weight in budget.items() if weight > 1} == {
-        "threat", "sexual", "blackmail", "grooming", "self_harm"}
-    assert {budget[label] for label in ("insult", "rumor", "impersonation", "exclusion")} == {1.0}
+    # one threshold level for all categories, except where a precision floor is higher
+    assert meta["threshold_rule"] == "one level for all categories, none below its precision floor"
+    # the data's fingerprint and the recipe's: findings record the version
+    version = guardian.__version__ + "+" + meta["training_data_sha256"][:8] + "."
+    assert meta["version"].startswith(version) and len(meta["version"]) == len(version) + 6
     again = train(result.examples, jobs=2).model   # fits in two worker processes: the same bytes
     again.save(tmp_path)
     for name in (f"{MODEL_STEM}.npz", f"{MODEL_STEM}.json"):
         assert (tmp_path / name).read_bytes() == (small_model / name).read_bytes(), name
+
+
+def test_model_version_names_how_the_model_was_made() -> None:
+    """The same data made another way (other features, another threshold
+    rule) gets another version, which findings and reports record."""
+    settings = training.TRAIN_SETTINGS
+    recipe = {"threshold_rule": "one level", "regularisation_C": 32.0}
+    version = model_version("9d4cce3c1240", recipe, settings)
+    assert version == model_version("9d4cce3c1240", dict(reversed(recipe.items())), settings)
+    assert version.startswith(f"{guardian.__version__}+9d4cce3c.")
+    assert model_version("9d4cce3c1240", {**recipe, "threshold_rule": "per category"}, settings) != version
+    wider = dataclasses.replace(settings, char_bits=settings.char_bits + 1)
+    assert model_version("9d4cce3c1240", recipe, wider) != version
+    assert model_version("43774a27aaaa", recipe, settings).split(".")[-1] == version.split(".")[-1]
 
 
 def _copy(src: Path, dst: Path) -> Path:
@@ -250,10 +266,11 @@ def test_held_out_scores_are_saved_without_pickle(small_training: tuple[Training
         assert list(saved["budget"]) == [corpus.in_budget(ex, result.model.train_only_negatives)
                                          for ex in result.examples]
         again = choose_thresholds(saved["probabilities"], saved["labels"], saved["known"], ~saved["outside"],
-                                  saved["budget"], label_weights=LABEL_WEIGHTS)
+                                  saved["budget"])
         assert np.array_equal(again, result.model.thresholds)
     study = subprocess.run([sys.executable, str(corpus.REPO / "bench" / "threshold_rules.py"), str(path),
                             "--weights", "grooming=2"], capture_output=True, text=True, check=True).stdout
     rows = study.splitlines()
-    assert [rows[i].split("  ")[0] for i in (1, 4, 7)] == ["as trained", "all alike", "grooming=2"]
+    assert [rows[i].split("  ")[0] for i in (1, 4, 7, 10)] == [
+        "one level", "per category, danger 1.5", "per category, all alike", "grooming=2"]
     assert rows[3].split()[1:] == [f"{t:.3f}" for t in result.model.thresholds]

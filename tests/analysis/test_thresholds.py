@@ -1,5 +1,7 @@
 """Choosing thresholds on held-out scores: the precision floor per
-category and the shared cap on flagged hard negatives."""
+category and the shared cap on flagged hard negatives, met by one level
+for every category (`one_level`, what training uses) or category by
+category (`cap_hard_negative_rate`)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guardian.analysis.thresholds import cap_hard_negative_rate, choose_threshold
+from guardian.analysis.thresholds import cap_hard_negative_rate, choose_threshold, choose_thresholds, one_level
 
 
 def _data(seed: int, n: int = 600, labels: int = 4) -> tuple[np.ndarray, ...]:
@@ -131,3 +133,44 @@ def test_budget_goes_first_where_recall_is_lowest() -> None:
     assert _rate(p, hard, th) <= 0.25
     found = int((p[80:90, 0] >= th[0]).sum()), int((p[100:110, 1] >= th[1]).sum())
     assert found[1] > found[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from([0.0, 0.01, 0.02, 0.05, 0.2]))
+def test_one_level_is_the_lowest_that_keeps_the_cap(seed: int, cap: float) -> None:
+    p, y, known, hard, floors = _data(seed)
+    th = one_level(p, y, known, hard, floors, cap=cap)
+    assert np.all(th >= np.minimum(floors, 0.999))
+    assert _rate(p, hard, th) <= cap + 1e-12
+    above = th > floors
+    # one level: every category above its floor sits at the same threshold
+    assert len(set(th[above].tolist())) <= 1
+    if above.any():
+        level = float(th[above][0])
+        # a hair lower and the cap breaks: no lower level keeps it
+        lower = np.maximum(floors, np.nextafter(level, 0))
+        assert _rate(p, hard, lower) > cap
+
+
+def test_one_level_keeps_a_higher_floor() -> None:
+    """Label 1's precision floor (0.9) sits above the level the hard
+    negatives allow, so it keeps its floor; label 0 takes the level."""
+    p = np.zeros((100, 2))
+    p[:50, 0] = np.linspace(0.30, 0.79, 50)            # hard negatives
+    p[:50, 1] = 0.2
+    y, hard = _truth(100, [slice(50, 75), slice(75, 100)], slice(0, 50))
+    p[50:75, 0] = 0.85
+    p[75:100, 1] = 0.95
+    th = one_level(p, y, np.ones_like(y, dtype=bool), hard, np.array([0.1, 0.9]), cap=0.1)
+    assert th[1] == 0.9
+    assert 0.74 < th[0] < 0.75                          # just above the 6th highest negative
+    assert _rate(p, hard, th) == 0.1
+
+
+def test_choose_thresholds_takes_the_rule() -> None:
+    p, y, known, hard, _ = _data(7)
+    domain = np.ones(len(p), dtype=bool)
+    by_level = choose_thresholds(p, y, known, domain, hard)
+    by_category = choose_thresholds(p, y, known, domain, hard, rule=cap_hard_negative_rate)
+    assert np.array_equal(by_level, one_level(p, y, known, hard, choose_thresholds(p, y, known, domain, ~domain)))
+    assert not np.array_equal(by_level, by_category)

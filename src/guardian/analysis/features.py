@@ -1,7 +1,9 @@
 """From normalised text to the feature vectors the model reads.
 
 Character n-grams inside word boundaries catch spelling variants, glued
-particles and obfuscations; word n-grams catch phrases; both are hashed,
+particles and obfuscations; character n-grams across a word boundary
+catch short phrases however they are spelled ("شكلك زي", "ya 7mar");
+word n-grams catch phrases word for word; all are hashed,
 so the shipped model stores weights but no vocabulary (no training text
 can be read back out of it).  The structural cues are appended as a few
 extra binary features.
@@ -14,10 +16,10 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from guardian.analysis.cues import CUE_NAMES, CueHit, find_cues
-from guardian.analysis.hashing import ngram_blocks
+from guardian.analysis.hashing import cross_block, ngram_blocks
 from guardian.analysis.sparse import SparseRows
 
-FEATURE_VERSION = 2   # 2: word n-grams hashed batch-wise
+FEATURE_VERSION = 3   # 2: word n-grams hashed batch-wise; 3: n-grams across word boundaries
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,12 @@ class FeatureSettings:
     word_max: int = 2
     word_bits: int = 18
     cue_weight: float = 1.0
+    # Character n-grams of the whole text that hold a space inside, across
+    # a word boundary ("شكلك زي", "ya 7mar", "ما حدا"): the words' own
+    # n-grams stop at their edges.  0 bits: no such block.
+    cross_min: int = 4
+    cross_max: int = 6
+    cross_bits: int = 0
     # 1 + log(count) instead of raw counts; False for models saved before
     # the setting existed (their JSON lacks it).
     sublinear_tf: bool = False
@@ -53,7 +61,9 @@ class Featurizer:
 
     @property
     def n_features(self) -> int:
-        return 2 ** self.settings.char_bits + 2 ** self.settings.word_bits + len(CUE_NAMES)
+        st = self.settings
+        cross = 2 ** st.cross_bits if st.cross_bits else 0
+        return 2 ** st.char_bits + 2 ** st.word_bits + len(CUE_NAMES) + cross
 
     @property
     def cue_offset(self) -> int:
@@ -67,7 +77,11 @@ class Featurizer:
         chars, words = ngram_blocks(normalised, (st.char_min, st.char_max, st.char_bits),
                                     (st.word_min, st.word_max, st.word_bits), st.sublinear_tf, split)
         found = cues if cues is not None else [find_cues(text) for text in normalised]
-        return SparseRows.hstack([chars, words, self.cue_matrix(found)])
+        blocks = [chars, words, self.cue_matrix(found)]
+        if st.cross_bits:
+            # after the cues, so the cue columns sit where they always did
+            blocks.append(cross_block(normalised, st.cross_min, st.cross_max, st.cross_bits, st.sublinear_tf))
+        return SparseRows.hstack(blocks)
 
     def cue_matrix(self, found: list[list[CueHit]]) -> SparseRows:
         rows, cols = [], []

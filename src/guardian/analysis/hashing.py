@@ -90,6 +90,38 @@ def _char_pairs(texts: Sequence[str], n_min: int, n_max: int, bits: int) -> tupl
     return np.concatenate(all_rows), np.concatenate(all_cols)
 
 
+def cross_block(texts: Sequence[str], n_min: int, n_max: int, bits: int, sublinear: bool = False) -> SparseRows:
+    """L2-normalised counts (or 1 + log counts) of hashed character n-grams
+    of " text " that hold a space strictly inside: the n-grams across a
+    word boundary, which the words' own n-grams (`ngram_blocks`) never
+    have.  An n-gram may also start or end with a space.  Texts are whole
+    here, not cached word by word: a pair of words recurs far less than a
+    word does."""
+    points, rows = _codepoints(texts)
+    size = len(points)
+    # spaces[i]: spaces among points[:i]; the same for separators
+    spaces = np.concatenate(([0], np.cumsum(points == _SPACE)))
+    separators = np.concatenate(([0], np.cumsum(points == _SEPARATOR)))
+    all_rows, all_cols = [], []
+    h = np.zeros(size, dtype=np.uint64)
+    for n in range(1, n_max + 1):
+        valid = size - n + 1
+        if valid <= 0:
+            break
+        h = h[:valid] * _PRIME + points[n - 1:n - 1 + valid]
+        if n < max(n_min, 3):     # a space strictly inside needs three characters
+            continue
+        # window [i, i + n): a space among points[i + 1:i + n - 1], no separator among points[i:i + n]
+        inside = spaces[n - 1:n - 1 + valid] > spaces[1:1 + valid]
+        one_text = separators[n:n + valid] == separators[:valid]
+        idx = np.nonzero(inside & one_text)[0]
+        all_rows.append(rows[idx])
+        all_cols.append(_finalise(h[idx], 200 + n, bits))
+    if not all_rows:
+        return _matrix(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), len(texts), bits, sublinear)
+    return _matrix(np.concatenate(all_rows), np.concatenate(all_cols), len(texts), bits, sublinear)
+
+
 class _Runs:
     """Values computed once per word and kept in one growing array, word
     after word: word i's run is values[bounds[i]:bounds[i + 1]]."""

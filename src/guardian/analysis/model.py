@@ -50,7 +50,7 @@ class Model:
         return frozenset(self.meta.get("train_only_negatives", []))
 
     def margins(self, features: SparseRows) -> np.ndarray:
-        # Dense weights (features x labels, about 28 MB) make the product a
+        # Dense weights (features x labels, about 38 MB) make the product a
         # gather and a sum per row; row-major, so a feature's weights for
         # all labels are side by side and one gather of whole rows fetches
         # them (a cache line each, not one per label).

@@ -11,8 +11,17 @@ from pathlib import Path
 import numpy as np
 
 from guardian.analysis.corpus import Example
-from guardian.analysis.evaluation import (CheckResult, MeasureResult, Scores, format_table, hard_negative_fpr,
-                                          known_matrix, label_matrix, later_negatives_fpr, per_category)
+from guardian.analysis.evaluation import (
+    CheckResult,
+    MeasureResult,
+    Scores,
+    format_table,
+    hard_negative_fpr,
+    known_matrix,
+    label_matrix,
+    later_negatives_fpr,
+    per_category,
+)
 from guardian.analysis.model import MODEL_STEM, Model
 from guardian.domain import CATEGORY_IDS
 
@@ -128,17 +137,6 @@ def _measure_table(results: Sequence[MeasureResult]) -> str:
     return "\n".join(lines)
 
 
-def _budget_weights(model: Model) -> str:
-    weights = model.meta.get("hard_negative_budget_weights") or {}
-    # In category order: the saved JSON sorts its keys, and a card written
-    # from a loaded model must read the same as one written by the training.
-    heavier = [label for label in CATEGORY_IDS if weights.get(label, 0) > 1]
-    if not heavier:
-        return ""
-    return (f"; in spending that budget, a gain in recall counts {max(weights.values()):g} times in "
-            f"{', '.join(heavier)}, where a missed message costs most")
-
-
 def _checks_line(model: Model) -> str:
     saved = model.meta.get("harmless_checks")
     if not saved:
@@ -169,15 +167,19 @@ def write(path: Path, model: Model, ours: Sequence[Example], oof_ours: np.ndarra
     later, later_negatives = later_negatives_fpr(flags, ours, train_only)
     after_fpr = _later_line(later, later_negatives) + _checks_line(model)
     per_label_counts = Counter(label for ex in ours for label in ex.labels)
-    thresholds = ", ".join(f"{l} {t:.2f}" for l, t in zip(CATEGORY_IDS, model.thresholds))
+    thresholds = ", ".join(f"{label} {t:.2f}" for label, t in zip(CATEGORY_IDS, model.thresholds))
+    category_counts = ", ".join(f"{label} {per_label_counts[label]}" for label in CATEGORY_IDS)
     weights = path.parent / f"{MODEL_STEM}.npz"
     size_mb = weights.stat().st_size / 1e6 if weights.exists() else float("nan")
+    st = model.settings
+    cross = f" character ({st.cross_min}–{st.cross_max}) n-grams across word boundaries," if st.cross_bits else ""
     text = f"""# Model card: {model.meta['name']} {model.version}
 
 Guardian's harm classifier: one calibrated logistic regression per category over hashed character
-(2–5) and word (1–2) n-grams of normalised text, plus {len(model.meta.get('cues', [])) or 'several'}
-structural cues (e.g. request verb + image word + body word). Each category's features are
-scaled by their naive-Bayes log-count ratio before fitting (NBSVM-style). Files: `guardian-model.npz` (weights,
+({st.char_min}–{st.char_max}) n-grams inside words,{cross} and word ({st.word_min}–{st.word_max}) n-grams of
+normalised text, plus {len(model.meta.get('cues', [])) or 'several'} structural cues (e.g. request verb +
+image word + body word). Each category's features are scaled by their naive-Bayes log-count
+ratio before fitting (NBSVM-style). Files: `guardian-model.npz` (weights,
 no pickle) and `guardian-model.json` (metadata, checked at load). Rebuild with `guardian train`.
 
 ## Against the targets
@@ -191,7 +193,7 @@ no pickle) and `guardian-model.json` (metadata, checked at load). Rebuild with `
 """ + "\n".join(f"| {name} | {count} |" for name, count in sources.items()) + f"""
 
 Our corpus (`training/corpus/`, written by the Guardian team): {len(ours)} messages,
-{negatives + later_negatives} of them hard negatives; per category: {', '.join(f'{l} {per_label_counts[l]}' for l in CATEGORY_IDS)}.
+{negatives + later_negatives} of them hard negatives; per category: {category_counts}.
 Training data fingerprint: `{model.meta['training_data_sha256']}`.
 
 {CREDITS}
@@ -201,9 +203,10 @@ Training data fingerprint: `{model.meta['training_data_sha256']}`.
 
 False-positive rate on hard negatives: **{fpr:.3f}** ({negatives} messages).{after_fpr}
 Thresholds (calibrated probability): {thresholds}.
-They are chosen on the held-out folds: each category's lowest threshold with precision 0.9, then raised
-together until at most 2% of the hard negatives are flagged, the budget going first where recall is lowest
-(a gain counts by its logarithm){_budget_weights(model)}.
+They are chosen on the held-out folds: each category's lowest threshold with precision 0.9, then one level
+for all nine, the lowest at which at most {model.meta['max_hard_negative_rate']:.1%} of the hard negatives are flagged
+(a category whose precision threshold is higher keeps it). Calibrated probabilities mean the same in every
+category, so a message is flagged when the model is that sure of any harm in it.
 
 ### Per dialect
 

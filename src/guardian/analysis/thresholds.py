@@ -4,7 +4,9 @@ held-out (out-of-fold) scores.
 Two constraints, as the issue sets them: each category's threshold keeps
 its precision at the target (`choose_threshold`), and together they flag
 at most a small share of the hard negatives, the innocent messages that
-look like harm (`cap_hard_negative_rate`).
+look like harm.  The shipped rule meets the second with one level for
+every category (`one_level`); `cap_hard_negative_rate` spends the same
+budget category by category, and `bench/threshold_rules.py` compares them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ from collections.abc import Callable
 import numpy as np
 
 TARGET_PRECISION = 0.90
-MAX_HARD_NEGATIVE_RATE = 0.02
+# Below the issue's 2%: a model whose words reach further (n-grams across
+# word boundaries) flagged more of new writers' harmless chat than the
+# shipped model at the same 2% of our hard negatives (rounds AN and AO:
+# 4.6% against 4.1%).  At 1.9% it flags what the shipped model flags on the
+# harmless lines of the 24 writers of rounds AJ to AO (3.9%), session 22.
+MAX_HARD_NEGATIVE_RATE = 0.019
 # How many of a category's next hard negatives a step of the allocation
 # looks across: a category's recall often jumps only after a few of them.
 _LOOK_AHEAD = 16
@@ -48,26 +55,59 @@ def choose_threshold(probabilities: np.ndarray, y: np.ndarray,
     return float(max(min((upper + lower) / 2, 0.99), 0.05))
 
 
-def choose_thresholds(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray, domain: np.ndarray,
-                      hard: np.ndarray, label_weights: np.ndarray | None = None,
-                      utility: Callable[[float], float] = recall_utility) -> np.ndarray:
-    """Every category's threshold from held-out probabilities (examples x
-    categories): its precision floor, chosen on the `domain` rows (our
-    chat corpus: outside data trains the weights but does not set the
-    thresholds), then raised together until at most
-    MAX_HARD_NEGATIVE_RATE of the `hard` negatives are flagged.
-    `known` marks the labels each example was checked for."""
-    n_labels = y.shape[1]
-    floors = np.zeros(n_labels)
-    for col in range(n_labels):
+ThresholdRule = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+def one_level(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray, hard: np.ndarray,
+              floors: np.ndarray, cap: float = MAX_HARD_NEGATIVE_RATE) -> np.ndarray:
+    """Thresholds max(floor, t) with one level t for all categories: the
+    lowest t at which at most `cap` of the `hard` negatives are flagged
+    with any label.
+
+    Calibrated probabilities mean the same in every category, so one level
+    flags a message when the model is that sure of any harm in it.  Choosing
+    a level per category instead (`cap_hard_negative_rate`) fits each
+    category's look-alikes in our corpus: on writers no training saw, it
+    found less harm at the same false alarms (round AM: any-harm recall
+    0.773 against 0.786, session 21), and insult, whose look-alikes are the
+    most, came out highest, which cost the outside data sets most.
+    `y` and `known` are unused: the level depends on the hard negatives
+    alone (the signature is the rule's, see `choose_thresholds`)."""
+    scores = probabilities[hard]
+    # each hard negative is flagged from the level of its highest score
+    # that clears its category's floor
+    clearing = np.where(scores >= floors, scores, -np.inf).max(axis=1, initial=-np.inf)
+    ranked = np.sort(clearing)[::-1]
+    allowed = int(np.floor(cap * len(ranked) + 1e-9))
+    level = float(np.nextafter(ranked[allowed], np.inf)) if allowed < len(ranked) else 0.0
+    return np.minimum(np.maximum(floors, level), 0.999)
+
+
+def precision_floors(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray,
+                     domain: np.ndarray) -> np.ndarray:
+    """Each category's precision threshold (`choose_threshold`), chosen on
+    the `domain` rows (our chat corpus) when any of them carries it."""
+    floors = np.zeros(y.shape[1])
+    for col in range(y.shape[1]):
         rows = known[:, col] & domain
         if not y[rows, col].any():
             rows = known[:, col]
         floors[col] = choose_threshold(probabilities[rows, col], y[rows, col])
+    return floors
+
+
+def choose_thresholds(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray, domain: np.ndarray,
+                      hard: np.ndarray, rule: ThresholdRule = one_level) -> np.ndarray:
+    """Every category's threshold from held-out probabilities (examples x
+    categories): its precision floor, chosen on the `domain` rows (our
+    chat corpus: outside data trains the weights but does not set the
+    thresholds), then raised by `rule` until at most MAX_HARD_NEGATIVE_RATE
+    of the `hard` negatives are flagged.  `known` marks the labels each
+    example was checked for."""
+    floors = precision_floors(probabilities, y, known, domain)
     if not hard[domain].any():
         return floors
-    return cap_hard_negative_rate(probabilities[domain], y[domain], known[domain], hard[domain], floors,
-                                  label_weights=label_weights, utility=utility)
+    return rule(probabilities[domain], y[domain], known[domain], hard[domain], floors)
 
 
 def cap_hard_negative_rate(probabilities: np.ndarray, y: np.ndarray, known: np.ndarray,

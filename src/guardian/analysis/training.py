@@ -10,6 +10,8 @@ final weights are then fitted on all the data.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import math
 import multiprocessing
@@ -31,10 +33,9 @@ from guardian.analysis.evaluation import known_matrix, label_matrix
 from guardian.analysis.features import FeatureSettings, Featurizer
 from guardian.analysis.model import MODEL_NAME, Model
 from guardian.analysis.normalize import normalize_text
-from guardian.analysis.rules import BASE_SEVERITY
 from guardian.analysis.sparse import SparseRows
-from guardian.analysis.thresholds import MAX_HARD_NEGATIVE_RATE, TARGET_PRECISION, UTILITY_OFFSET, choose_thresholds
-from guardian.domain import CATEGORY_IDS, Severity
+from guardian.analysis.thresholds import MAX_HARD_NEGATIVE_RATE, TARGET_PRECISION, choose_thresholds
+from guardian.domain import CATEGORY_IDS
 
 log = logging.getLogger(__name__)
 
@@ -52,20 +53,7 @@ C = 32.0                   # inverse regularisation; chosen on the folds (2, 8, 
 # tried with rounds AJ and AK (session 20) and changed unseen writers' recall
 # and OSACT 2020 dev by 0.003 at most (training/fresh/README.md).
 HARD_NEGATIVE_WEIGHT = 6.0
-# The hard-negative budget buys recall first where a miss costs most: in
-# the categories the app rates high or critical on their own (threat,
-# sexual, blackmail, grooming, self_harm), a recall gain counts 1.5 times
-# (see `cap_hard_negative_rate`).  Held out, grooming recall rose from 0.69
-# to 0.75 and mean recall stayed 0.81.  On seven writers the model never saw
-# (round Z), those five categories' recall rose from 0.809 to 0.822 on
-# average and the other four's fell from 0.739 to 0.722 (any harm 0.828 ->
-# 0.827).  Weight 2 bought 0.834 but cost exclusion 0.07 held out.  A
-# parent would rather hear of one more false alarm than miss a stranger
-# grooming the child; the sensitivity settings move each category back.
-DANGER_WEIGHT = 1.5
-LABEL_WEIGHTS = np.array([DANGER_WEIGHT if BASE_SEVERITY[label] >= Severity.HIGH else 1.0
-                          for label in CATEGORY_IDS])
-TRAIN_SETTINGS = FeatureSettings(sublinear_tf=True)
+TRAIN_SETTINGS = FeatureSettings(sublinear_tf=True, cross_bits=18)
 NEAR_DUPLICATE = 0.8       # character 3-gram Jaccard
 
 
@@ -226,6 +214,15 @@ def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(clf.coef_[0, 0]), float(clf.intercept_[0])
 
 
+def model_version(data_hash: str, recipe: dict[str, object], settings: FeatureSettings) -> str:
+    """Guardian's version, the training data's fingerprint and a fingerprint
+    of how the model was made (features, training settings, threshold rule).
+    Findings and reports record it, so a model made from the same data
+    another way must not share it."""
+    how = json.dumps({"features": settings.as_json(), **recipe}, sort_keys=True, ensure_ascii=False)
+    return f"{__version__}+{data_hash[:8]}.{hashlib.sha256(how.encode('utf-8')).hexdigest()[:6]}"
+
+
 def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
           progress: Callable[[str], None] = lambda message: None, jobs: int = 1,
           train_only: frozenset[str] | None = None) -> TrainingResult:
@@ -269,7 +266,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     oof = 1 / (1 + np.exp(-np.clip(oof_margin * platt_a + platt_b, -40, 40)))
     # One set of thresholds for every use, chosen on our own corpus.
     domain = np.array([not ex.outside for ex in examples])
-    thresholds = choose_thresholds(oof, y, known, domain, budget, label_weights=LABEL_WEIGHTS)
+    thresholds = choose_thresholds(oof, y, known, domain, budget)
     for col, label in enumerate(CATEGORY_IDS):
         progress(f"{label}: threshold {thresholds[col]:.3f}")
     oof[~known] = np.nan
@@ -278,26 +275,28 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     coef_matrix = SparseRows.from_triples(nonzero_rows, nonzero_cols, dense[nonzero_rows, nonzero_cols],
                                           dense.shape)
     data_hash = corpus.fingerprint(examples)
-    # No timestamps: the same data and code give byte-identical files.
-    meta: dict[str, object] = {
-        "name": MODEL_NAME,
-        "version": f"{__version__}+{data_hash[:8]}",
-        "guardian_version": __version__,
-        "training_data_sha256": data_hash,
-        "training_examples": len(examples),
+    later = sorted({ex.origin for ex in examples if ex.origin in train_only})
+    recipe: dict[str, object] = {
         "folds": FOLDS,
         "regularisation_C": C,
         "target_precision": TARGET_PRECISION,
         "hard_negative_weight": HARD_NEGATIVE_WEIGHT,
         "feature_scaling": "naive-Bayes log-count ratio, 0.5 + 0.5 * |r| / mean |r|",
         "max_hard_negative_rate": MAX_HARD_NEGATIVE_RATE,
-        "hard_negative_budget_weights": dict(zip(CATEGORY_IDS, LABEL_WEIGHTS.tolist())),
-        "hard_negative_budget_utility": f"log(recall + {UTILITY_OFFSET:g})",
+        "threshold_rule": "one level for all categories, none below its precision floor",
         "cues": list(CUE_NAMES),
     }
-    later = sorted({ex.origin for ex in examples if ex.origin in train_only})
     if later:
-        meta["train_only_negatives"] = later
+        recipe["train_only_negatives"] = later
+    # No timestamps: the same data and code give byte-identical files.
+    meta: dict[str, object] = {
+        "name": MODEL_NAME,
+        "version": model_version(data_hash, recipe, settings),
+        "guardian_version": __version__,
+        "training_data_sha256": data_hash,
+        "training_examples": len(examples),
+        **recipe,
+    }
     model = Model(meta=meta, settings=settings, coef=coef_matrix, intercept=np.array(intercepts),
                   platt_a=platt_a, platt_b=platt_b, thresholds=thresholds)
     return TrainingResult(model, oof, examples, folds)
