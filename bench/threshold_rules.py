@@ -10,7 +10,8 @@ hard negatives flagged), by each rule:
 - `one level`: one threshold for all nine categories (`one_level`), what
   training uses;
 - `per category, danger 1.5`: the rule the models up to 0.1.0+9d4cce3c
-  shipped with (`cap_hard_negative_rate`), which spends the budget where it
+  shipped with (`cap_hard_negative_rate`, here at the cap training uses
+  now, so both rules spend the same budget), which spends it where it
   buys the most recall, a gain counting 1.5 times in the categories the app
   rates high or critical (`DANGER_WEIGHTS`);
 - `per category, all alike`, and the same with each `--weights` set
