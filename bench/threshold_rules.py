@@ -4,7 +4,7 @@
     python bench/threshold_rules.py /tmp/oof.npz --weights grooming=2,threat=2 --weights grooming=1.5
 
 Chooses the thresholds again from the saved held-out scores, as `guardian
-train` does (precision floor per category, then at most 2% of the budget's
+train` does (precision floor per category, then at most 1.9% of the budget's
 hard negatives flagged), by each rule:
 
 - `one level`: one threshold for all nine categories (`one_level`), what
