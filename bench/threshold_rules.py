@@ -6,10 +6,10 @@
 Chooses the thresholds again from the saved held-out scores, as `guardian
 train` does (precision floor per category, then the shared cap on flagged
 hard negatives, those of the negatives files that spend the budget): with
-the weights training uses (`LABEL_WEIGHTS`), with
-every category weighted alike, and with each `--weights` set (categories
-not named weigh 1), and prints each category's held-out recall and precision
-on our corpus, their mean, and the share of hard negatives flagged.  A
+the weights training uses (`LABEL_WEIGHTS`), with every category weighted
+alike, and with each `--weights` set (categories not named weigh 1), and
+prints each category's held-out recall and precision on our corpus, their
+mean, and the share of the budget's hard negatives flagged.  A
 weight above 1 makes a category's recall worth more when the budget is
 spent: the question it answers is what a missed grooming message should
 cost against a missed insult.  `--plain-recall` also runs each set with a
@@ -65,7 +65,7 @@ def figures(saved: dict[str, np.ndarray], thresholds: np.ndarray) -> tuple[np.nd
     domain = ~saved["outside"]
     flags = np.nan_to_num(saved["probabilities"][domain], nan=0.0) >= thresholds
     scores = per_category(flags, saved["labels"][domain], saved["known"][domain]).values()
-    budget = budget_rows(saved)[domain]
+    budget = saved["budget"][domain]
     return (np.array([s.recall for s in scores]), np.array([s.precision for s in scores]),
             float(flags[budget].any(axis=1).mean()))
 
@@ -80,6 +80,7 @@ def main() -> None:
     args = parser.parse_args()
     with np.load(args.oof, allow_pickle=False) as arrays:
         saved = {name: arrays[name] for name in arrays.files}
+    saved["budget"] = budget_rows(saved)     # once, not per rule
     categories = [str(c) for c in saved["categories"]]
     runs = [("as trained", LABEL_WEIGHTS), ("all alike", np.ones(len(categories)))]
     runs += [(spec, parse_weights(spec, categories)) for spec in args.weights]
@@ -89,7 +90,7 @@ def main() -> None:
     print(f"{'weights':<32} {'recall':>7} {'hard-neg FPR':>13}  " + " ".join(f"{c[:8]:>8}" for c in categories))
     for name, weights, utility in runs:
         thresholds = choose_thresholds(saved["probabilities"], saved["labels"], saved["known"], ~saved["outside"],
-                                       budget_rows(saved), label_weights=weights, utility=utility)
+                                       saved["budget"], label_weights=weights, utility=utility)
         recall, precision, fpr = figures(saved, thresholds)
         print(f"{name:<32} {recall.mean():>7.3f} {fpr:>13.3f}  " + " ".join(f"{r:>8.3f}" for r in recall))
         print(f"{'  precision':<32} {precision.mean():>7.3f} {'':>13}  " + " ".join(f"{p:>8.3f}" for p in precision))
