@@ -85,7 +85,7 @@ def figures(saved: dict[str, np.ndarray], thresholds: np.ndarray) -> tuple[np.nd
     domain = ~saved["outside"]
     flags = np.nan_to_num(saved["probabilities"][domain], nan=0.0) >= thresholds
     scores = per_category(flags, saved["labels"][domain], saved["known"][domain]).values()
-    budget = budget_rows(saved)[domain]
+    budget = saved["budget"][domain]
     return (np.array([s.recall for s in scores]), np.array([s.precision for s in scores]),
             float(flags[budget].any(axis=1).mean()))
 
@@ -100,6 +100,7 @@ def main() -> None:
     args = parser.parse_args()
     with np.load(args.oof, allow_pickle=False) as arrays:
         saved = {name: arrays[name] for name in arrays.files}
+    saved["budget"] = budget_rows(saved)     # once, not per rule
     categories = [str(c) for c in saved["categories"]]
     weight_sets = [("per category, danger 1.5", DANGER_WEIGHTS), ("per category, all alike", np.ones(len(categories)))]
     weight_sets += [(spec, parse_weights(spec, categories)) for spec in args.weights]
@@ -111,7 +112,7 @@ def main() -> None:
     print(f"{'rule':<32} {'recall':>7} {'hard-neg FPR':>13}  " + " ".join(f"{c[:8]:>8}" for c in categories))
     for name, rule in runs:
         thresholds = choose_thresholds(saved["probabilities"], saved["labels"], saved["known"], ~saved["outside"],
-                                       budget_rows(saved), rule=rule)
+                                       saved["budget"], rule=rule)
         recall, precision, fpr = figures(saved, thresholds)
         print(f"{name:<32} {recall.mean():>7.3f} {fpr:>13.3f}  " + " ".join(f"{r:>8.3f}" for r in recall))
         print(f"{'  precision':<32} {precision.mean():>7.3f} {'':>13}  " + " ".join(f"{p:>8.3f}" for p in precision))

@@ -91,9 +91,9 @@ def save_oof(path: Path, result: TrainingResult) -> None:
     """The out-of-fold probabilities with what is needed to choose
     thresholds again without refitting (`bench/threshold_rules.py`): each
     example's labels, which labels it was checked for, its fold, whether it
-    is a hard negative (and one that spends the budget) or outside data, its corpus file, and a CRC-32 of its
-    text (`bench/compare_rounds.py` matches lines across two trainings by
-    file and text).  Plain arrays (no objects), so `numpy.load` reads it
+    is a hard negative (and one that spends the budget) or outside data,
+    its corpus file, and a CRC-32 of its text (`bench/compare_rounds.py`
+    matches lines across two trainings by file and text).  Plain arrays (no objects), so `numpy.load` reads it
     without pickle."""
     examples = result.examples
     np.savez_compressed(
