@@ -18,6 +18,9 @@ def cues(text: str) -> set[str]:
     ("send me a pic in the shower", "image_body_request"),
     ("حقتلك بكرة بعد المدرسة", "harm_with_specifics"),
     ("هكسرلك راسك", "harm_to_you"),
+    ("بكرة بعد المدرسة بنشوف مين يحميك\nووالله بنكسر راسك", "harm_with_specifics"),
+    ("هنضربك بعد المدرسة", "harm_with_specifics"),
+    ("حنكسرلك راسك", "harm_to_you"),
     ("والله لاسمم قطتك", "harm_to_pet"),
     ("بذبح اهلك كلهم", "harm_to_family"),
     ("ya 7mar a2tlak", "harm_to_you"),
@@ -81,3 +84,9 @@ def test_spans_point_at_the_words() -> None:
 
 def test_every_cue_has_a_name() -> None:
     assert len(set(CUE_NAMES)) == len(CUE_NAMES) >= 15
+
+
+def test_we_forms_of_a_harm_verb_need_the_verb_itself() -> None:
+    # بنكسر راسك is a threat; "we'll rock (break) the party tomorrow" is not.
+    assert "harm_with_specifics" in cues("بنكسر راسك بكرة")
+    assert not cues("بنكسر الدنيا بالحفلة بكرة") & {"harm_verb", "harm_to_you", "harm_with_specifics"}

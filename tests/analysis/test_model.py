@@ -274,3 +274,19 @@ def test_held_out_scores_are_saved_without_pickle(small_training: tuple[Training
     assert [rows[i].split("  ")[0] for i in (1, 4, 7, 10)] == [
         "one level", "per category, danger 1.5", "per category, all alike", "grooming=2"]
     assert rows[3].split()[1:] == [f"{t:.3f}" for t in result.model.thresholds]
+
+
+def test_the_card_sums_our_files_by_category_and_names_each_outside_file() -> None:
+    sources = {"insult.tsv": 5, "insult_gulf.tsv": 3, "self_harm_notes.tsv": 2, "negatives.tsv": 10,
+               "negatives_round9.tsv": 4, "osact2020_train.tsv": 100}
+    ours = set(sources) - {"osact2020_train.tsv"}
+    table = model_card._sources_table(sources, ours, frozenset({"negatives_round9.tsv"}))
+    assert table.splitlines() == [
+        "| source | files | messages |",
+        "|---|---|---|",
+        "| our corpus: `insult` files | 2 | 8 |",
+        "| our corpus: `self_harm` files | 1 | 2 |",
+        "| our corpus: harmless look-alikes | 1 | 10 |",
+        "| our corpus: later rounds' harmless look-alikes (train only) | 1 | 4 |",
+        "| osact2020_train.tsv (licensed outside data, credited below) | 1 | 100 |",
+    ]

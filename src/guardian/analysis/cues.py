@@ -21,6 +21,10 @@ from guardian.analysis.normalize import normalize_text
 # and future or continuous markers glued to a verb (حقتلك، هضربك، بقتلك).
 _WORD_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 _VERB_PREFIXES = ("رح", "را", "ح", "ه", "ب", "س", "ن", "غا", "و")
+# "We" before a future or present marker, glued: بنكسر راسك (Gulf, Levantine),
+# هنضربك (Egyptian), حنكسرك; a group's threat is the commonest kind.  The
+# lists spell the first person singular, whose alef drops after ن.
+_WE_PREFIXES = ("بن", "هن", "حن", "ون")
 # A suffix pointing at "you" (ك، كي، ج، كم) or "her/him", Arabic or Arabizi.
 _YOU_SUFFIX = re.compile(r"(?:ك|كي|ج|كم|كو|ها|ek|ak|ik|lek|lak)$")
 _VERB_LISTS = frozenset({"HARM_VERBS", "PUBLISH_VERBS"})
@@ -56,11 +60,14 @@ def _index() -> dict[str, frozenset[str]]:
             if is_verb_list and " " not in form and form.endswith("ك"):
                 # The same "you" aimed at a girl or a group: اقتلك -> اقتلكي، اقتلكم.
                 stems += [form + "ي", form + "م"]
-            if is_verb_list and form.startswith("ا"):
-                # First-person alef drops after a future marker: هقتلك، حكسرك.
-                stems += [stem[1:] for stem in stems]
+            # First-person alef drops after a future marker: هقتلك، حكسرك.
+            without_alef = [stem[1:] for stem in stems] if is_verb_list and form.startswith("ا") else []
+            stems += without_alef
             for stem in stems:
                 for prefix in prefixes:
+                    index.setdefault(prefix + stem, set()).add(name)
+            for stem in without_alef:
+                for prefix in _WE_PREFIXES:
                     index.setdefault(prefix + stem, set()).add(name)
     return {form: frozenset(names) for form, names in index.items()}
 
