@@ -138,7 +138,11 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "reports13", "reports14", "grouppile1", "looksmock1", "pubinsult1", "reports15",
                  "reports16", "reports17", "reports18", "reports19", "mockery13", "exclusion5", "fights1",
                  "reports20", "reports21", "groupchat2", "mockery14", "bullydm1", "mockery15", "mockery16",
-                 "predator2", "reports22", "feelings2", "mockery17", "reports23", "threats3", "groomchat5")
+                 "predator2", "reports22", "feelings2", "mockery17", "reports23", "threats3", "groomchat5",
+                 "reports25", "dmmix2", "groupchat4", "mockery20", "mockery19", "groomchat6", "exclusion6",
+                 "threats4", "dmmix3", "groupchat5", "mockery21", "groomchat7", "dmmix4", "mockery22", "groomchat8",
+                 "exclusion7", "dmmix5", "mockery23", "groomchat9", "exclusion8", "dmmix6", "mockery24",
+                 "groomchat10", "exclusion9", "dmmix7", "mockery25", "groomchat11", "exclusion10")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
