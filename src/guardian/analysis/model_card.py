@@ -154,26 +154,20 @@ def _sources_table(sources: dict[str, int], our_files: set[str], train_only: fro
 
     Hundreds of writers' files, one row each, buried the card's figures; the
     fingerprint below pins the exact files, so the card sums them."""
-    groups: dict[str, list[int]] = {}
+    harmless, later = "our corpus: harmless look-alikes", "our corpus: later rounds' harmless look-alikes (train only)"
+    files: Counter[str] = Counter()
+    messages: Counter[str] = Counter()
     outside: list[tuple[str, int]] = []
     for name, count in sources.items():
         if name not in our_files:
             outside.append((name, count))
             continue
-        stem = Path(name).stem
-        category = corpus.file_category(stem)
-        if category is not None:
-            key = f"our corpus: `{category}` files"
-        elif name in train_only:
-            key = "our corpus: later rounds' harmless look-alikes (train only)"
-        else:
-            key = "our corpus: harmless look-alikes"
-        files_and_count = groups.setdefault(key, [0, 0])
-        files_and_count[0] += 1
-        files_and_count[1] += count
-    order = [f"our corpus: `{c}` files" for c in CATEGORY_IDS] + [
-        "our corpus: harmless look-alikes", "our corpus: later rounds' harmless look-alikes (train only)"]
-    rows = [f"| {key} | {groups[key][0]} | {groups[key][1]} |" for key in order if key in groups]
+        category = corpus.file_category(Path(name).stem)
+        key = f"our corpus: `{category}` files" if category else later if name in train_only else harmless
+        files[key] += 1
+        messages[key] += count
+    order = [f"our corpus: `{c}` files" for c in CATEGORY_IDS] + [harmless, later]
+    rows = [f"| {key} | {files[key]} | {messages[key]} |" for key in order if key in files]
     rows += [f"| {name} (licensed outside data, credited below) | 1 | {count} |" for name, count in sorted(outside)]
     return "| source | files | messages |\n|---|---|---|\n" + "\n".join(rows)
 
