@@ -93,8 +93,8 @@ def save_oof(path: Path, result: TrainingResult) -> None:
     example's labels, which labels it was checked for, its fold, whether it
     is a hard negative (and one that spends the budget) or outside data,
     its corpus file, and a CRC-32 of its text (`bench/compare_rounds.py`
-    matches lines across two trainings by file and text).  Plain arrays (no objects), so `numpy.load` reads it
-    without pickle."""
+    matches lines across two trainings by file and text).  Plain arrays
+    (no objects), so `numpy.load` reads it without pickle."""
     examples = result.examples
     np.savez_compressed(
         path,
