@@ -28,8 +28,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from guardian.reports.document import (  # noqa: E402
-    ContextMessage, Conversation, Evidence, Explanation, Finding, Helpline, Period, ReportDocument,
-    ReportMeta, Review, Source, Span, Step, Summary,
+    ContextMessage,
+    Conversation,
+    Evidence,
+    Explanation,
+    Finding,
+    Helpline,
+    Period,
+    ReportDocument,
+    ReportMeta,
+    Review,
+    Source,
+    Span,
+    Step,
+    Summary,
 )
 
 CHILD = "سارة"

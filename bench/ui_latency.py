@@ -118,8 +118,9 @@ def findings_bench(count: int, tmp: Path, reloads: int = 3) -> int:
         probe.start()
         window.refresh()
         loop.exec()                             # ends when the reload has landed
+        kept = pane.current_row() is not None and pane.current_row().finding.id == chosen.finding.id
         print(f"reloaded {pane.model.rowCount()} findings in {time.perf_counter() - started:.1f} s "
-              f"(the selection kept: {pane.current_row() is not None and pane.current_row().finding.id == chosen.finding.id})")
+              f"(the selection kept: {kept})")
         worst = max(worst, probe.report())
     print(f"worst stall over {max(1, reloads)} reloads: {worst:.0f} ms")
     for name, action in (("re-sort by time", lambda: pane.table.sortByColumn(COL_TIME, Qt.SortOrder.AscendingOrder)),
@@ -149,6 +150,7 @@ def main() -> int:
         from guardian import paths
         paths.init(Path(tmp) / "home")
         from PySide6.QtCore import QElapsedTimer, QTimer
+
         from guardian.settings import Settings
         from guardian.store.database import Store, Unlock
         from guardian.ui.app import Session, create_application

@@ -68,9 +68,10 @@ def imported(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("fmt, magic", [("pdf", b"%PDF"), ("html", b"<!DOCTYPE html>"),
                                         ("csv", b"\xef\xbb\xbf"), ("json", b"{"), ("bundle", b"PK")])
 def test_report_every_format(imported: Path, fmt: str, magic: bytes, tmp_path: Path) -> None:
-    from guardian.scanning import load_classifier, scan_store
-    from guardian.commands.store import open_store
     import argparse
+
+    from guardian.commands.store import open_store
+    from guardian.scanning import load_classifier, scan_store
     with open_store(argparse.Namespace(passphrase_file=None)) as store:
         scan_store(store, load_classifier())
     out = tmp_path / f"report.{fmt}"

@@ -9,8 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from guardian.domain import (AttachmentKind, Conversation, Finding, Message, ReviewState,
-                             Severity, Span)
+from guardian.domain import AttachmentKind, Conversation, Finding, Message, ReviewState, Severity, Span
 from guardian.keys import LockedError, WrongPassphrase
 from guardian.store.database import Store, StoreError, Unlock
 from guardian.store.migrations import SCHEMA_VERSION

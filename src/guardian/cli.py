@@ -16,15 +16,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from guardian import __version__, keys, paths
+from guardian.analysis.errors import ModelError
+from guardian.commands.errors import (  # noqa: F401
+    EXIT_BAD_INPUT,
+    EXIT_ERROR,
+    EXIT_LOCKED,
+    EXIT_NO_DISPLAY,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+)
 from guardian.importers.base import BadExport
 from guardian.keys import LockedError, WrongPassphrase
-from guardian.analysis.errors import ModelError
 from guardian.store.database import StoreError
 
 log = logging.getLogger(__name__)
-
-from guardian.commands.errors import (EXIT_BAD_INPUT, EXIT_ERROR, EXIT_LOCKED,  # noqa: F401
-                                      EXIT_NO_DISPLAY, EXIT_OK, EXIT_USAGE, CliError)
 
 
 def _usable_cores() -> int:

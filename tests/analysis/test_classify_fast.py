@@ -214,7 +214,8 @@ def test_normalised_words_equal_the_steps_on_real_text(source: str) -> None:
 
 # --- feature hashing ----------------------------------------------------------------------
 
-_SETTINGS = [(2, 5, 19, 1, 2, 18, True), (2, 5, 19, 1, 2, 18, False), (1, 3, 10, 2, 3, 7, True), (3, 3, 12, 1, 1, 9, False)]
+_SETTINGS = [(2, 5, 19, 1, 2, 18, True), (2, 5, 19, 1, 2, 18, False),
+             (1, 3, 10, 2, 3, 7, True), (3, 3, 12, 1, 1, 9, False)]
 
 
 def _check_hashing(texts: list[str]) -> None:

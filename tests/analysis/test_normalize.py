@@ -19,7 +19,8 @@ from camel_tools.utils.normalize import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guardian.analysis import arabizi, normalize as nz
+from guardian.analysis import arabizi
+from guardian.analysis import normalize as nz
 from guardian.analysis.normalize import Normalized, count_elongations, normalize, normalize_text
 
 SRC = Path(__file__).resolve().parents[2] / "src"

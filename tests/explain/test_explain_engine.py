@@ -22,8 +22,7 @@ from explain_helpers import (
 )
 
 from guardian.domain import CATEGORY_IDS, Reason, Severity
-from guardian.explain import Explanation, category_name, explain_finding, reason_text, severity_name
-from guardian.explain import engine
+from guardian.explain import Explanation, category_name, engine, explain_finding, reason_text, severity_name
 from guardian.explain.templates import Templates
 from guardian.guidance import Guidance
 

@@ -22,8 +22,8 @@ from explain_helpers import (
 )
 
 from guardian.explain.templates import (
-    Templates,
     TemplateError,
+    Templates,
     isolate,
     parse_templates,
     plural_category,

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guardian.domain import AttachmentKind
-from guardian.importers import (discord, discord_csv, instagram, messenger, telegram_html,
-                                telegram_json)
+from guardian.importers import discord, discord_csv, instagram, messenger, telegram_html, telegram_json
 from guardian.importers.base import BadExport, Cancelled, ParseContext, Source
 from guardian.importers.testing import source_from_bytes, source_from_path
 

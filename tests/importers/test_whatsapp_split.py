@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 
 from guardian import split_import
 from guardian.importers import whatsapp, whatsapp_split
-from guardian.importers.whatsapp_survey import Survey
 from guardian.importers.base import Cancelled, ParseContext
 from guardian.importers.testing import source_from_bytes
 from guardian.importers.whatsapp_header import DAY_FIRST, HEADER
+from guardian.importers.whatsapp_survey import Survey
 from guardian.importing import import_paths
 from guardian.store.database import Store, Unlock
 

@@ -52,7 +52,8 @@ def test_clean_and_balance_properties(text):
     assert safety.balance_bidi(b) == b
     assert not any(ch in safety.BIDI_CONTROLS for ch in safety.pdf_text(text))
     cell = safety.csv_cell(text)
-    visible = cell.lstrip(" \t\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\u061c\ufeff\n")
+    visible = cell.lstrip(" \t\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2060\u2066\u2067\u2068\u2069\u061c\ufeff\n")
     assert not visible or visible[0] not in "=+-@\t\r\uff1d\uff0b\uff0d\uff20" or cell.startswith("'")
 
 

@@ -20,8 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from trust_helpers import (FIXTURES, GENERATED_FORMATS, PASSPHRASE, ROOT, child_env,
-                           generate_export, store_snapshot, telegram_json_export)
+from trust_helpers import (
+    FIXTURES,
+    GENERATED_FORMATS,
+    PASSPHRASE,
+    ROOT,
+    child_env,
+    generate_export,
+    store_snapshot,
+    telegram_json_export,
+)
 
 from guardian.domain import Finding, ReviewState, Severity
 from guardian.store.database import Store, Unlock

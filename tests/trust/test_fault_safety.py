@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from trust_helpers import (FIXTURES, PASSPHRASE, ROOT, child_env, store_snapshot,
-                           telegram_json_export)
+from trust_helpers import FIXTURES, PASSPHRASE, ROOT, child_env, store_snapshot, telegram_json_export
 
 from guardian.store.database import Store, StoreError, Unlock
 

@@ -16,8 +16,15 @@ import zlib
 from pathlib import Path
 
 import pytest
-from trust_helpers import (FIXTURES, Measured, importer_ready, run_cli_measured,
-                           run_import_measured, store_snapshot, telegram_json_export)
+from trust_helpers import (
+    FIXTURES,
+    Measured,
+    importer_ready,
+    run_cli_measured,
+    run_import_measured,
+    store_snapshot,
+    telegram_json_export,
+)
 
 FAST_SECONDS = 10          # a refusal takes well under a second; CI machines are slow
 SMALL_GROWTH_MB = 150

@@ -4,9 +4,21 @@ text on a button); pictures and charts have a name and a description."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox,
-                               QComboBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QScrollBar,
-                               QTabBar, QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
 
 from guardian.ui.dashboard import _Chart
 from guardian.ui.illustration import Illustration

@@ -117,7 +117,7 @@ def read_corpus_tsv(path: Path) -> Iterator[Example]:
             text = (row.get("text") or "").strip()
             if not text:
                 continue
-            labels = frozenset(l.strip() for l in (row.get("labels") or "").split(",") if l.strip())
+            labels = frozenset(part.strip() for part in (row.get("labels") or "").split(",") if part.strip())
             unknown = labels - set(CATEGORY_IDS)
             if unknown:
                 raise ValueError(f"{path}:{line_no}: unknown labels {sorted(unknown)}")

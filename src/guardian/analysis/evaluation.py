@@ -101,17 +101,17 @@ def _field(labels: str, index: int) -> str:
 
 
 MEASURE_SETS = (
-    MeasureSet("osact2020_dev", "train/osact2020_dev.tsv", lambda l: l.startswith("OFF")),
-    MeasureSet("l_hsab", "measure/l_hsab.tsv", lambda l: l in ("abusive", "hate")),
-    MeasureSet("omcd", "measure/omcd_test.tsv", lambda l: l == "1"),
-    MeasureSet("egyptian_5way", "measure/egyptian_5way_test.tsv", lambda l: l != "Neutral"),
-    MeasureSet("armi2021", "measure/armi2021.tsv", lambda l: _field(l, 0) == "misogyny",
-               threat=lambda l: _field(l, 1) == "threat of violence",
-               sexual=lambda l: _field(l, 1) == "sexual harassment"),
-    MeasureSet("osact2022", "measure/osact2022.tsv", lambda l: _field(l, 0) == "OFF",
-               threat=lambda l: "VIO" in l.split("|")),
-    MeasureSet("sohateful", "measure/sohateful.tsv", lambda l: _field(l, 0) == "YES",
-               threat=lambda l: _field(l, 5) == "YES"),
+    MeasureSet("osact2020_dev", "train/osact2020_dev.tsv", lambda label: label.startswith("OFF")),
+    MeasureSet("l_hsab", "measure/l_hsab.tsv", lambda label: label in ("abusive", "hate")),
+    MeasureSet("omcd", "measure/omcd_test.tsv", lambda label: label == "1"),
+    MeasureSet("egyptian_5way", "measure/egyptian_5way_test.tsv", lambda label: label != "Neutral"),
+    MeasureSet("armi2021", "measure/armi2021.tsv", lambda label: _field(label, 0) == "misogyny",
+               threat=lambda label: _field(label, 1) == "threat of violence",
+               sexual=lambda label: _field(label, 1) == "sexual harassment"),
+    MeasureSet("osact2022", "measure/osact2022.tsv", lambda label: _field(label, 0) == "OFF",
+               threat=lambda label: "VIO" in label.split("|")),
+    MeasureSet("sohateful", "measure/sohateful.tsv", lambda label: _field(label, 0) == "YES",
+               threat=lambda label: _field(label, 5) == "YES"),
 )
 
 
@@ -145,14 +145,14 @@ def measure(folder: Path, predict: Callable[[list[str]], np.ndarray]) -> list[Me
             continue
         texts, labels = read_measure(folder, m)
         predicted = predict(texts)
-        offensive = np.array([m.offensive(l) for l in labels])
+        offensive = np.array([m.offensive(label) for label in labels])
         macro = macro_f1_binary(predicted.any(axis=1), offensive)
         threat = sexual = None
         if m.threat:
-            truth = np.array([m.threat(l) for l in labels])
+            truth = np.array([m.threat(label) for label in labels])
             threat = prf(predicted[:, CATEGORY_IDS.index("threat")], truth).recall
         if m.sexual:
-            truth = np.array([m.sexual(l) for l in labels])
+            truth = np.array([m.sexual(label) for label in labels])
             sexual = prf(predicted[:, CATEGORY_IDS.index("sexual")], truth).recall
         results.append(MeasureResult(m.name, len(texts), macro, threat, sexual))
     return results

@@ -318,7 +318,8 @@ bhim bhima m3ars a7a mahboul m9awed zamel hallouf khamej 5amej 7a9ir wa6i ya_bhi
 moron dumbass retard retarded loser fatty ugly bitch slut whore bastard dickhead asshole faggot
 fag nigger freak weirdo stupid stfu shut_up kys kill_yourself go_die
 يا_كلب ابن_الكلب ابن_كلب بنت_الكلب ولد_الكلب ولاد_الكلب انت_كلب يا_كلاب يا_بقره يا_واطي يا_واطيه
-ياريت_تنتحر يا_ريت_تنتحر ليش_ما_تنتحر ليه_ما_تنتحرش احسن_لك_تنتحر انتحر_وريحنا انتحري_وريحينا موت_وريحنا موتي_وريحينا يا_حرامي
+ياريت_تنتحر يا_ريت_تنتحر ليش_ما_تنتحر ليه_ما_تنتحرش احسن_لك_تنتحر انتحر_وريحنا انتحري_وريحينا موت_وريحنا موتي_وريحينا
+يا_حرامي
 """.split()
 
 # Sexual remarks and crude talk aimed at a child.

@@ -80,8 +80,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import numpy as np
 
     from guardian.analysis.corpus import read_corpus_tsv
-    from guardian.analysis.evaluation import (format_table, hard_negative_fpr, known_matrix, label_matrix,
-                                              per_category)
+    from guardian.analysis.evaluation import format_table, hard_negative_fpr, known_matrix, label_matrix, per_category
     from guardian.scanning import load_classifier
     examples = []
     for name in args.files:

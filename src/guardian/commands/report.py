@@ -22,9 +22,9 @@ def _date(value: str | None, flag: str) -> date | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from guardian import paths
     from guardian.explain import guess_country
     from guardian.guidance import load_guidance
-    from guardian import paths
     from guardian.reports import bundle, csv_report, html_report, json_report, pdf_report
     from guardian.reports.assemble import ReportOptions, build_report
     from guardian.reports.safety import redact

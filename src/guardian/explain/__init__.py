@@ -70,7 +70,7 @@ from guardian.explain.engine import (
 )
 from guardian.explain.help import guess_country, help_for
 from guardian.explain.summary import Summary, summarize_conversation
-from guardian.explain.templates import Templates, TemplateError, isolate, load_templates
+from guardian.explain.templates import TemplateError, Templates, isolate, load_templates
 
 __all__ = [
     "Explanation", "Step", "Summary", "TemplateError", "Templates", "category_name",

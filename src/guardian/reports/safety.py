@@ -22,8 +22,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from guardian.reports.document import (
-    Attachment, ContextMessage, Conversation, Evidence, Explanation, Finding, ReportDocument,
-    Review, Source, Span, Summary,
+    Attachment,
+    ContextMessage,
+    Conversation,
+    Evidence,
+    Explanation,
+    Finding,
+    ReportDocument,
+    Review,
+    Source,
+    Span,
+    Summary,
 )
 
 # -- characters ------------------------------------------------------------

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-
 ANDROID = "android"
 IPHONE = "iphone"
 COMPUTER = "computer"

@@ -9,13 +9,37 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractProxyModel, QAbstractTableModel, QDate,
-                            QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer,
-                            Signal)
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit, QGridLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QStyle,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guardian.domain import CATEGORY_IDS, ReviewState, Severity
 from guardian.ui import contrast, labels

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from guardian import paths
 
-
 # What each picture shows, for screen readers (the pictures hold no text).
 DESCRIPTIONS = {
     "android-menu.svg": QT_TRANSLATE_NOOP("Illustration", "A phone with the chat's menu open at the top "

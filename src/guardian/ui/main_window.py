@@ -14,11 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent,
-                           QKeySequence, QUndoStack)
-from PySide6.QtWidgets import (QApplication, QDialog, QHeaderView, QLabel, QMainWindow, QMessageBox,
-                               QProgressBar, QPushButton, QSplitter, QTabWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guardian import paths
 from guardian.domain import ReviewState, Severity
@@ -31,9 +43,9 @@ from guardian.ui.dashboard import Dashboard
 from guardian.ui.detail import ChatView, ReportPane, ReviewBar, ReviewCommand
 from guardian.ui.family_rules import FamilyRules, scan_with_rules
 from guardian.ui.findings import FindingsPane
-from guardian.ui.folder_status import FolderStatusPanel
 from guardian.ui.findings_data import FindingRow
 from guardian.ui.findings_loader import FindingsLoader, LastVisit, Snapshot, release_gradually
+from guardian.ui.folder_status import FolderStatusPanel
 from guardian.ui.storeaccess import StoreFactory, reopener
 from guardian.ui.wizard import ImportWizard, local_paths
 

@@ -81,6 +81,7 @@ class ProtectPane(QWidget):
         lang = self.language
         platform = self.guidance.platforms[item.data(Qt.ItemDataRole.UserRole)]
         esc = html.escape
+        muted = contrast.hex_(contrast.muted(self.palette()))
         t = {"before": self.tr("Before you block"), "source": self.tr("Source:"),
              "checked": self.tr("checked"), "advice": self.tr("Guardian’s advice"),
              "unverified": self.tr("not confirmed by the app maker"),
@@ -105,10 +106,10 @@ class ProtectPane(QWidget):
                 if local.sources:
                     names = ", ".join(s.title for s in local.sources[:2])
                     checked = local.checked.isoformat() if local.checked else ""
-                    extra = (f"<br/><small style='color:{contrast.hex_(contrast.muted(self.palette()))}'>{esc(t['source'])} "
+                    extra = (f"<br/><small style='color:{muted}'>{esc(t['source'])} "
                              f"<bdi>{esc(names)}</bdi> · {esc(t['checked'])} {checked}</small>")
                 elif step.advice:
-                    extra = f"<br/><small style='color:{contrast.hex_(contrast.muted(self.palette()))}'>{esc(t['advice'])}</small>"
+                    extra = f"<br/><small style='color:{muted}'>{esc(t['advice'])}</small>"
                 unverified = "" if local.verified else f" <small>({esc(t['unverified'])})</small>"
                 parts.append(f"<li>{esc(local.text)}{unverified}{extra}</li>")
             parts.append("</ol>")

@@ -89,7 +89,8 @@ class FolderWatcher(QObject):
         names = preferences.child_names(settings) if settings else []
         states = list(folders.states)
 
-        def job(progress: Callable[[int, int], None], cancel: threading.Event) -> list[tuple[FolderState, list[Path], bool, str, list[int]]]:
+        def job(progress: Callable[[int, int], None],
+                cancel: threading.Event) -> list[tuple[FolderState, list[Path], bool, str, list[int]]]:
             results = []
             for number, state in enumerate(states):
                 changed = folders.changed_files(state)

@@ -14,10 +14,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QProgressBar, QPushButton, QScrollArea, QTabWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from guardian.settings import TIME_ZONE, Settings
 from guardian.store.database import Store
@@ -679,9 +697,11 @@ def plain_problem(problem: str) -> str | None:
               "the app saved (WhatsApp: a .txt or .zip file).")),
              ("the file is empty", QCoreApplication.translate("ImportWizard", "the file is empty.")),
              ("does not exist", QCoreApplication.translate("ImportWizard", "the file or folder is no longer there.")),
-             ("cannot be read", QCoreApplication.translate("ImportWizard", "the file cannot be opened (is it still being copied, "
-                                                           "or on a removed drive?).")),
+             ("cannot be read", QCoreApplication.translate(
+                 "ImportWizard", "the file cannot be opened (is it still being copied, or on a removed drive?).")),
              ("not a regular file", QCoreApplication.translate("ImportWizard", "this is not an ordinary file.")),
-             ("disk is full", QCoreApplication.translate("ImportWizard", "the disk is full; free some space and try again.")),
-             ("damaged", QCoreApplication.translate("ImportWizard", "the file is damaged or incomplete; export it again."))]
+             ("disk is full", QCoreApplication.translate(
+                 "ImportWizard", "the disk is full; free some space and try again.")),
+             ("damaged", QCoreApplication.translate(
+                 "ImportWizard", "the file is damaged or incomplete; export it again."))]
     return next((text for needle, text in known if needle in problem), None)
