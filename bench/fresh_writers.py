@@ -44,6 +44,12 @@ from guardian.analysis import corpus, evaluation  # noqa: E402
 from guardian.analysis.classify import Classifier  # noqa: E402
 
 
+def _share(flags: np.ndarray) -> str:
+    """The share of lines flagged, or "-" for a writer who wrote none of
+    that kind (defenders4 wrote harmless lines only)."""
+    return f"{flags.mean():.3f}" if flags.size else "-"
+
+
 def compare(models: list[tuple[str, np.ndarray, np.ndarray]], writers: np.ndarray,
             harmful: np.ndarray) -> list[str]:
     """`models`: (name, scores per line and category, thresholds); the first
@@ -59,8 +65,8 @@ def compare(models: list[tuple[str, np.ndarray, np.ndarray]], writers: np.ndarra
         if reference_share is None:
             reference_share = share
         matched = margins[harmful] >= budget_threshold(margins, ~harmful, reference_share)
-        per_writer = "  ".join(f"{w} {flagged[harmful & (writers == w)].mean():.3f}/"
-                               f"{flagged[~harmful & (writers == w)].mean():.3f}" for w in names)
+        per_writer = "  ".join(f"{w} {_share(flagged[harmful & (writers == w)])}/"
+                               f"{_share(flagged[~harmful & (writers == w)])}" for w in names)
         lines.append(f"{name}: own thresholds {flagged[harmful].mean():.3f}/{share:.3f}; "
                      f"at the same false alarms ({reference_share:.3f}) {matched.mean():.3f}")
         lines.append(f"    {per_writer}")

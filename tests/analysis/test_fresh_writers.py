@@ -30,6 +30,15 @@ def test_recall_at_own_thresholds_and_at_the_reference_false_alarms(bench_script
     assert "new: own thresholds 0.000/0.000; at the same false alarms (0.250) 1.000" in lines[3]
 
 
+def test_a_writer_of_harmless_lines_only_has_no_recall(bench_script):
+    fresh = bench_script("fresh_writers")
+    harmful = np.array([True, False, False, False])
+    writers = np.array(["a", "a", "calm", "calm"])
+    scores = np.array([[0.9], [0.1], [0.7], [0.2]])
+    lines = fresh.compare([("m", scores, np.array([0.5]))], writers, harmful)
+    assert "a 1.000/0.000  calm -/0.500" in lines[2]
+
+
 def write_writer(folder, name: str, files: dict[str, list[tuple[str, str]]]):
     (folder / name).mkdir(parents=True)
     for stem, rows in files.items():
