@@ -163,7 +163,12 @@ def _sources_table(sources: dict[str, int], our_files: set[str], train_only: fro
             outside.append((name, count))
             continue
         category = corpus.file_category(Path(name).stem)
-        key = f"our corpus: `{category}` files" if category else later if name in train_only else harmless
+        if category is not None:
+            key = f"our corpus: `{category}` files"
+        elif name in train_only:
+            key = later
+        else:
+            key = harmless
         files[key] += 1
         messages[key] += count
     order = [f"our corpus: `{c}` files" for c in CATEGORY_IDS] + [harmless, later]
