@@ -142,7 +142,12 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "reports25", "dmmix2", "groupchat4", "mockery20", "mockery19", "groomchat6", "exclusion6",
                  "threats4", "dmmix3", "groupchat5", "mockery21", "groomchat7", "dmmix4", "mockery22", "groomchat8",
                  "exclusion7", "dmmix5", "mockery23", "groomchat9", "exclusion8", "dmmix6", "mockery24",
-                 "groomchat10", "exclusion9", "dmmix7", "mockery25", "groomchat11", "exclusion10")
+                 "groomchat10", "exclusion9", "dmmix7", "mockery25", "groomchat11", "exclusion10",
+                 "dmmix8", "mockery26", "groomchat12", "exclusion11", "dmmix9", "mockery27", "groomchat13",
+                 "exclusion12", "dmmix10", "mockery28", "groomchat14", "exclusion13", "defenders4", "dmmix11",
+                 "mockery29", "groomchat15", "exclusion14", "defenders5", "dmmix12", "mockery30", "groomchat16",
+                 "exclusion15", "defenders6", "defenders7", "vocative3", "vocative4", "fakeself1", "fakeself2",
+                 "dmmix13", "mockery31", "groomchat17", "exclusion16", "defenders8", "defenders9", "shortchat3")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 

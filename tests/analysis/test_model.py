@@ -83,6 +83,30 @@ def test_train_only_negatives_train_but_do_not_spend_the_budget(
     assert "`training/corpus/TRAIN_ONLY_NEGATIVES.txt`" in text
 
 
+def test_outside_tweets_and_hard_negatives_carry_their_weights_into_the_fit(
+        small_training: tuple[TrainingResult, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    examples = small_training[0].examples
+    tweets = [corpus.Example("تعيش يا معتز يا ابن النيل", frozenset(), "tweet", "osact.tsv",
+                             corpus.ONLY_INSULT_KNOWN, outside=True),
+              corpus.Example("انت واحد حقير", frozenset({"insult"}), "tweet", "osact.tsv",
+                             corpus.ONLY_INSULT_KNOWN, outside=True)]
+    seen = []
+    fit_all = training._fit_all
+
+    def spy(tasks, x, y, weights, jobs):
+        seen.append(weights.copy())
+        return fit_all(tasks, x, y, weights, jobs)
+
+    monkeypatch.setattr(training, "_fit_all", spy)
+    result = train(examples + tweets)
+    expected = [training.HARD_NEGATIVE_WEIGHT if corpus.is_hard_negative(ex) else 1.0 for ex in examples]
+    assert seen[0].tolist() == expected + [training.OUTSIDE_WEIGHT] * 2
+    assert training.OUTSIDE_WEIGHT != 1.0 and result.model.meta["outside_weight"] == training.OUTSIDE_WEIGHT
+    text = model_card.write(small_training[1] / "WEIGHTS_CARD.md", result.model, result.examples,
+                            result.oof_probabilities, {"ours.tsv": len(examples)}, [])
+    assert f"each licensed outside tweet\n{training.OUTSIDE_WEIGHT:g} times" in text
+
+
 def test_the_card_reads_the_same_from_a_saved_model(small_training: tuple[TrainingResult, Path],
                                                    tmp_path: Path) -> None:
     # The training writes the card from the model in memory; a card written

@@ -221,7 +221,9 @@ no pickle) and `guardian-model.json` (metadata, checked at load). Rebuild with `
 
 Our corpus (`training/corpus/`, written by the Guardian team): {len(ours)} messages,
 {negatives + later_negatives} of them hard negatives; per category: {category_counts}.
-Training data fingerprint: `{model.meta['training_data_sha256']}`.
+Training data fingerprint: `{model.meta['training_data_sha256']}`. In the fit each hard negative
+counts {model.meta['hard_negative_weight']:g} times and each licensed outside tweet
+{model.meta.get('outside_weight', 1):g} times.
 
 {CREDITS}
 ## Quality on our corpus (held-out folds; near-duplicates, and one message in several dialects, kept in one fold)
