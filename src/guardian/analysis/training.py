@@ -274,8 +274,7 @@ def train(examples: list[Example], settings: FeatureSettings = TRAIN_SETTINGS,
     intercepts = [final[col][1] for col in range(n_labels)]
     oof = 1 / (1 + np.exp(-np.clip(oof_margin * platt_a + platt_b, -40, 40)))
     # One set of thresholds for every use, chosen on our own corpus.
-    domain = np.array([not ex.outside for ex in examples])
-    thresholds = choose_thresholds(oof, y, known, domain, budget)
+    thresholds = choose_thresholds(oof, y, known, ~outside, budget)
     for col, label in enumerate(CATEGORY_IDS):
         progress(f"{label}: threshold {thresholds[col]:.3f}")
     oof[~known] = np.nan
