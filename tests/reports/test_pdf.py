@@ -189,3 +189,33 @@ def test_empty_and_tiny_documents(doc, tmp_path):
     assert data.startswith(b"%PDF")
     pdf = pdfium.PdfDocument(data)
     assert "شيء" in " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+
+
+def _find(textpage, needle):
+    """The box (left, bottom, right, top) of `needle`'s last character, or None."""
+    hit = textpage.search(needle).get_next()
+    return None if hit is None else textpage.get_charbox(hit[0] + hit[1] - 1)
+
+
+def test_findings_continue_on_a_page_the_summary_barely_used(doc_en):
+    from guardian.reports.document import replace
+    seen = set()
+    for extra in range(0, 72, 4):
+        c3 = doc_en.conversations[-1]
+        patterns = c3.summary.patterns + tuple(f"Extra pattern {k:02d} of {extra:02d}" for k in range(extra))
+        c3 = replace(c3, summary=replace(c3.summary, patterns=patterns))
+        pdf = pdfium.PdfDocument(render_pdf(replace(doc_en, conversations=doc_en.conversations[:-1] + (c3,))))
+        pages = [pdf[i].get_textpage() for i in range(len(pdf))]
+        tail = patterns[-1]
+        summary_page = next(i for i, tp in enumerate(pages) if _find(tp, tail))
+        findings_page = next(i for i in range(summary_page, len(pages)) if "\nFindings" in
+                             pages[i].get_text_range() or pages[i].get_text_range().startswith("Findings"))
+        # How far down the page the summary's last line ends (0 top, 1 bottom);
+        # near a third of the writing area it depends on line gaps, so skip.
+        depth = 1 - _find(pages[summary_page], tail)[1] / pdf[summary_page].get_height()
+        if 0.32 < depth < 0.44:
+            continue
+        tail_in_top_third = depth < 0.38
+        seen.add(tail_in_top_third)
+        assert findings_page == summary_page + (0 if tail_in_top_third else 1), extra
+    assert seen == {True, False}

@@ -559,6 +559,10 @@ class Typesetter:
         self.pdf.add_page()
         self.y = TOP
 
+    def used(self) -> float:
+        """How much of the current page's writing area is filled, 0 to 1."""
+        return (self.y - TOP) / (PAGE_H - TOP - BOTTOM)
+
     def ensure(self, height: float) -> None:
         if self.y + height > PAGE_H - BOTTOM and self.y > TOP + 0.01:
             self.new_page()
@@ -926,7 +930,11 @@ class _Report:
         ts.new_page()
         self.cover()
         self.summaries(number)
-        ts.new_page()
+        # The findings start on a page of their own, unless the summary only
+        # spilled a few lines onto this one: a page left nearly blank reads
+        # to a counsellor as if something were missing.
+        if ts.used() > 1 / 3:
+            ts.new_page()
         ts.heading(t("findings"), 1)
         if not findings:
             ts.paragraph(t("no_findings"), rtl=self.rtl)
