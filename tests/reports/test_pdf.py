@@ -207,12 +207,12 @@ def test_findings_continue_on_a_page_the_summary_barely_used(doc_en):
         pdf = pdfium.PdfDocument(render_pdf(replace(doc_en, conversations=doc_en.conversations[:-1] + (c3,))))
         pages = [pdf[i].get_textpage() for i in range(len(pdf))]
         tail = patterns[-1]
-        summary_page = next(i for i, tp in enumerate(pages) if _find(tp, tail))
-        findings_page = next(i for i in range(summary_page, len(pages)) if "\nFindings" in
-                             pages[i].get_text_range() or pages[i].get_text_range().startswith("Findings"))
+        summary_page, tail_box = next((i, box) for i, tp in enumerate(pages) if (box := _find(tp, tail)))
+        findings_page = next(i for i in range(summary_page, len(pages))
+                             if re.search(r"(?:^|\n)Findings", pages[i].get_text_range()))
         # How far down the page the summary's last line ends (0 top, 1 bottom);
         # near a third of the writing area it depends on line gaps, so skip.
-        depth = 1 - _find(pages[summary_page], tail)[1] / pdf[summary_page].get_height()
+        depth = 1 - tail_box[1] / pdf[summary_page].get_height()
         if 0.32 < depth < 0.44:
             continue
         tail_in_top_third = depth < 0.38
