@@ -19,8 +19,13 @@ def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            finished = translation is not None and translation.get("type") is None and translation.text
-            result[(name, message.findtext("source") or "")] = translation.text if finished else None
+            text = translation.text if translation is not None else None
+            if translation is not None and message.get("numerus") == "yes":
+                # A count's forms ("%n finding", "%n findings"), every one written.
+                forms = [form.text or "" for form in translation.findall("numerusform")]
+                text = "\n".join(forms) if forms and all(form.strip() for form in forms) else None
+            finished = translation is not None and translation.get("type") is None and text
+            result[(name, message.findtext("source") or "")] = text if finished else None
     return result
 
 
@@ -34,7 +39,23 @@ def test_catalogue_is_complete(language: str) -> None:
 
 def test_arabic_translations_are_arabic() -> None:
     for (_ctx, source), text in _messages(ROOT / "translations" / "guardian_ar.ts").items():
-        assert text and any("\u0600" <= ch <= "\u06ff" for ch in text), source
+        assert text and all(any("\u0600" <= ch <= "\u06ff" for ch in form) for form in text.split("\n")), source
+
+
+def test_counts_have_every_plural_form() -> None:
+    """Arabic words a count in six ways (0, 1, 2, 3 to 10, 11 to 99, 100 and
+    more), English in two; a form that drops the number must say it in words."""
+    for language, count in (("ar", 6), ("en", 2)):
+        counted = 0
+        for message in ET.parse(ROOT / "translations" / f"guardian_{language}.ts").getroot().iter("message"):
+            if message.get("numerus") != "yes":
+                continue
+            counted += 1
+            forms = [form.text or "" for form in message.findall("translation/numerusform")]
+            assert len(forms) == count, message.findtext("source")
+            # Many and other (11 and more) always show the number.
+            assert all("%Ln" in form for form in forms[-2:]), message.findtext("source")
+        assert counted >= 10
 
 
 def test_catalogues_match_the_code(tmp_path: Path) -> None:

@@ -159,9 +159,16 @@
         <source>My child is not in this chat</source>
         <translation>طفلي ليس في هذه المحادثة</translation>
     </message>
-    <message>
-        <source>%1 (%2 messages)</source>
-        <translation>%1 (%2 رسالة)</translation>
+    <message numerus="yes">
+        <source>%1 (%n messages)</source>
+        <translation>
+            <numerusform>%1 (لا رسائل)</numerusform>
+            <numerusform>%1 (رسالة واحدة)</numerusform>
+            <numerusform>%1 (رسالتان)</numerusform>
+            <numerusform>%1 (%Ln رسائل)</numerusform>
+            <numerusform>%1 (%Ln رسالة)</numerusform>
+            <numerusform>%1 (%Ln رسالة)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your child in %1</source>
@@ -264,21 +271,53 @@
         <source>Nothing to show yet.</source>
         <translation>لا شيء لعرضه بعد.</translation>
     </message>
-    <message>
-        <source>Welcome. %1 findings need your attention.</source>
-        <translation>أهلًا بك. %1 تنبيهًا تحتاج إلى انتباهك.</translation>
+    <message numerus="yes">
+        <source>Welcome. %n findings need your attention.</source>
+        <translation>
+            <numerusform>أهلًا بك. لا تنبيهات تحتاج إلى انتباهك الآن.</numerusform>
+            <numerusform>أهلًا بك. تنبيه واحد يحتاج إلى انتباهك.</numerusform>
+            <numerusform>أهلًا بك. تنبيهان يحتاجان إلى انتباهك.</numerusform>
+            <numerusform>أهلًا بك. %Ln تنبيهات تحتاج إلى انتباهك.</numerusform>
+            <numerusform>أهلًا بك. %Ln تنبيهًا تحتاج إلى انتباهك.</numerusform>
+            <numerusform>أهلًا بك. %Ln تنبيه تحتاج إلى انتباهك.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Since your last visit (%1): %2 new findings, %3 of them serious.</source>
-        <translation>منذ زيارتك الأخيرة (%1): %2 تنبيهًا جديدًا، منها %3 خطيرة.</translation>
+    <message numerus="yes">
+        <source>Since your last visit (%1): %n new findings.</source>
+        <translation>
+            <numerusform>منذ زيارتك الأخيرة (%1): لا تنبيهات جديدة.</numerusform>
+            <numerusform>منذ زيارتك الأخيرة (%1): تنبيه جديد واحد.</numerusform>
+            <numerusform>منذ زيارتك الأخيرة (%1): تنبيهان جديدان.</numerusform>
+            <numerusform>منذ زيارتك الأخيرة (%1): %Ln تنبيهات جديدة.</numerusform>
+            <numerusform>منذ زيارتك الأخيرة (%1): %Ln تنبيهًا جديدًا.</numerusform>
+            <numerusform>منذ زيارتك الأخيرة (%1): %Ln تنبيه جديد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them serious.</source>
+        <translation>
+            <numerusform>ليس بينها تنبيه خطير.</numerusform>
+            <numerusform>واحد منها خطير.</numerusform>
+            <numerusform>اثنان منها خطيران.</numerusform>
+            <numerusform>%Ln منها خطيرة.</numerusform>
+            <numerusform>%Ln منها خطيرة.</numerusform>
+            <numerusform>%Ln منها خطيرة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n findings were sent late at night (10 pm to 6 am, the dark bars).</source>
+        <translation>
+            <numerusform>لم يُرسل أي تنبيه في وقت متأخر من الليل (من العاشرة مساءً إلى السادسة صباحًا، الأعمدة الداكنة).</numerusform>
+            <numerusform>أُرسل تنبيه واحد في وقت متأخر من الليل (من العاشرة مساءً إلى السادسة صباحًا، الأعمدة الداكنة).</numerusform>
+            <numerusform>أُرسل تنبيهان في وقت متأخر من الليل (من العاشرة مساءً إلى السادسة صباحًا، الأعمدة الداكنة).</numerusform>
+            <numerusform>أُرسلت %Ln تنبيهات في وقت متأخر من الليل (من العاشرة مساءً إلى السادسة صباحًا، الأعمدة الداكنة).</numerusform>
+            <numerusform>أُرسل %Ln تنبيهًا في وقت متأخر من الليل (من العاشرة مساءً إلى السادسة صباحًا، الأعمدة الداكنة).</numerusform>
+            <numerusform>أُرسل %Ln تنبيه في وقت متأخر من الليل (من العاشرة مساءً إلى السادسة صباحًا، الأعمدة الداكنة).</numerusform>
+        </translation>
     </message>
     <message>
         <source>System</source>
         <translation>النظام</translation>
-    </message>
-    <message>
-        <source>%1 findings were sent late at night (10 pm to 6 am, the dark bars).</source>
-        <translation>أُرسل %1 من التنبيهات في وقت متأخر من الليل (من العاشرة مساءً إلى السادسة صباحًا، الأعمدة الداكنة).</translation>
     </message>
     <message>
         <source>Shaded: night, from 10 pm to 6 am</source>
@@ -316,20 +355,60 @@
         <translation>ما استُورد وما تُخطّي</translation>
     </message>
     <message>
-        <source>%1 new messages from %2 files. Guardian now reads them for signs of harm; the findings appear in the main window in a moment.</source>
-        <translation>%1 رسالة جديدة من %2 ملف. يقرؤها حارس الآن بحثًا عن علامات الأذى، وتظهر التنبيهات في النافذة الرئيسية بعد لحظات.</translation>
-    </message>
-    <message>
-        <source>%1 lines could not be read; they are listed below with the reason.</source>
-        <translation>تعذّرت قراءة %1 سطر؛ تجدها أدناه مع السبب.</translation>
-    </message>
-    <message>
         <source>Every line was read.</source>
         <translation>قُرئت كل الأسطر.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation>
+            <numerusform>لا رسائل جديدة</numerusform>
+            <numerusform>رسالة جديدة واحدة</numerusform>
+            <numerusform>رسالتان جديدتان</numerusform>
+            <numerusform>%Ln رسائل جديدة</numerusform>
+            <numerusform>%Ln رسالة جديدة</numerusform>
+            <numerusform>%Ln رسالة جديدة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n files.</source>
+        <translation>
+            <numerusform>من دون ملفات.</numerusform>
+            <numerusform>من ملف واحد.</numerusform>
+            <numerusform>من ملفين.</numerusform>
+            <numerusform>من %Ln ملفات.</numerusform>
+            <numerusform>من %Ln ملفًا.</numerusform>
+            <numerusform>من %Ln ملف.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 messages read, %2 new</source>
-        <translation>قُرئت %1 رسالة، منها %2 جديدة</translation>
+        <source>Guardian now reads them for signs of harm; the findings appear in the main window in a moment.</source>
+        <translation>يقرؤها حارس الآن بحثًا عن علامات الأذى، وتظهر التنبيهات في النافذة الرئيسية بعد لحظات.</translation>
+    </message>
+    <message>
+        <source>Everything in them was imported before, so nothing was added twice.</source>
+        <translation>كل ما فيها استُورد من قبل، فلم يُضف شيء مرتين.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines could not be read; they are listed below with the reason.</source>
+        <translation>
+            <numerusform>قُرئت كل الأسطر.</numerusform>
+            <numerusform>تعذّرت قراءة سطر واحد؛ تجده أدناه مع السبب.</numerusform>
+            <numerusform>تعذّرت قراءة سطرين؛ تجدهما أدناه مع السبب.</numerusform>
+            <numerusform>تعذّرت قراءة %Ln أسطر؛ تجدها أدناه مع السبب.</numerusform>
+            <numerusform>تعذّرت قراءة %Ln سطرًا؛ تجدها أدناه مع السبب.</numerusform>
+            <numerusform>تعذّرت قراءة %Ln سطر؛ تجدها أدناه مع السبب.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n messages read, %1 new</source>
+        <translation>
+            <numerusform>لم تُقرأ أي رسالة</numerusform>
+            <numerusform>قُرئت رسالة واحدة، منها %1 جديدة</numerusform>
+            <numerusform>قُرئت رسالتان، منها %1 جديدة</numerusform>
+            <numerusform>قُرئت %Ln رسائل، منها %1 جديدة</numerusform>
+            <numerusform>قُرئت %Ln رسالة، منها %1 جديدة</numerusform>
+            <numerusform>قُرئت %Ln رسالة، منها %1 جديدة</numerusform>
+        </translation>
     </message>
     <message>
         <source>line %1</source>
@@ -695,9 +774,16 @@
         <source>Guardian found nothing worrying in the imported chats. It can miss things: keep talking with your child.</source>
         <translation>لم يجد حارس ما يقلق في المحادثات المستوردة. لكنه قد يفوته شيء: واصل الحديث مع طفلك.</translation>
     </message>
-    <message>
-        <source>%1 of %2 findings shown</source>
-        <translation>يُعرض %1 من %2 تنبيه</translation>
+    <message numerus="yes">
+        <source>%1 of %n findings shown</source>
+        <translation>
+            <numerusform>لا تنبيهات لعرضها</numerusform>
+            <numerusform>يُعرض %1 من تنبيه واحد</numerusform>
+            <numerusform>يُعرض %1 من تنبيهين</numerusform>
+            <numerusform>يُعرض %1 من %Ln تنبيهات</numerusform>
+            <numerusform>يُعرض %1 من %Ln تنبيهًا</numerusform>
+            <numerusform>يُعرض %1 من %Ln تنبيه</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -773,13 +859,27 @@
         <source>Folders: importing…</source>
         <translation>المجلدات: جارٍ الاستيراد…</translation>
     </message>
-    <message>
-        <source>Folders: %1 need attention</source>
-        <translation>المجلدات: %1 تحتاج إلى انتباه</translation>
+    <message numerus="yes">
+        <source>Folders: %n need attention</source>
+        <translation>
+            <numerusform>المجلدات: لا شيء يحتاج إلى انتباه</numerusform>
+            <numerusform>المجلدات: مجلد واحد يحتاج إلى انتباه</numerusform>
+            <numerusform>المجلدات: مجلدان يحتاجان إلى انتباه</numerusform>
+            <numerusform>المجلدات: %Ln مجلدات تحتاج إلى انتباه</numerusform>
+            <numerusform>المجلدات: %Ln مجلدًا تحتاج إلى انتباه</numerusform>
+            <numerusform>المجلدات: %Ln مجلد تحتاج إلى انتباه</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Folders: watching %1</source>
-        <translation>المجلدات: متابعة %1</translation>
+    <message numerus="yes">
+        <source>Folders: watching %n</source>
+        <translation>
+            <numerusform>المجلدات: لا متابعة</numerusform>
+            <numerusform>المجلدات: متابعة مجلد واحد</numerusform>
+            <numerusform>المجلدات: متابعة مجلدين</numerusform>
+            <numerusform>المجلدات: متابعة %Ln مجلدات</numerusform>
+            <numerusform>المجلدات: متابعة %Ln مجلدًا</numerusform>
+            <numerusform>المجلدات: متابعة %Ln مجلد</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1147,9 +1247,27 @@
         <source>Reading the chats for signs of harm…</source>
         <translation>يقرأ حارس المحادثات بحثًا عن علامات الأذى…</translation>
     </message>
-    <message>
-        <source>Reading the chats: %1 of %2 messages</source>
-        <translation>قراءة المحادثات: %1 من %2 رسالة</translation>
+    <message numerus="yes">
+        <source>Reading the chats: %1 of %n messages</source>
+        <translation>
+            <numerusform>قراءة المحادثات</numerusform>
+            <numerusform>قراءة المحادثات: %1 من رسالة واحدة</numerusform>
+            <numerusform>قراءة المحادثات: %1 من رسالتين</numerusform>
+            <numerusform>قراءة المحادثات: %1 من %Ln رسائل</numerusform>
+            <numerusform>قراءة المحادثات: %1 من %Ln رسالة</numerusform>
+            <numerusform>قراءة المحادثات: %1 من %Ln رسالة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new serious findings. Open Guardian to read them.</source>
+        <translation>
+            <numerusform>لا تنبيهات خطيرة جديدة.</numerusform>
+            <numerusform>تنبيه خطير جديد. افتح حارس لقراءته.</numerusform>
+            <numerusform>تنبيهان خطيران جديدان. افتح حارس لقراءتهما.</numerusform>
+            <numerusform>%Ln تنبيهات خطيرة جديدة. افتح حارس لقراءتها.</numerusform>
+            <numerusform>%Ln تنبيهًا خطيرًا جديدًا. افتح حارس لقراءتها.</numerusform>
+            <numerusform>%Ln تنبيه خطير جديد. افتح حارس لقراءتها.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Guardian cannot analyse the chats: its analysis model is missing or damaged. Reinstall Guardian. (The imported chats are safe.)</source>
@@ -1158,10 +1276,6 @@
     <message>
         <source>The analysis stopped with an error. The imported chats are safe; try Analyse again.</source>
         <translation>توقف التحليل بسبب خطأ. المحادثات المستوردة في أمان؛ جرّب &quot;أعِد التحليل&quot;.</translation>
-    </message>
-    <message>
-        <source>%1 new serious findings. Open Guardian to read them.</source>
-        <translation>%1 تنبيهات خطيرة جديدة. افتح حارس لقراءتها.</translation>
     </message>
     <message>
         <source>Writing the report…</source>
@@ -1523,17 +1637,31 @@
         <source>Reading the files…</source>
         <translation>قراءة الملفات…</translation>
     </message>
-    <message>
-        <source>%1 messages read so far (file %2 of %3).</source>
-        <translation>قُرئت %1 رسالة حتى الآن (الملف %2 من %3).</translation>
+    <message numerus="yes">
+        <source>%n messages read so far (file %1 of %2).</source>
+        <translation>
+            <numerusform>لم تُقرأ أي رسالة بعد (الملف %1 من %2).</numerusform>
+            <numerusform>قُرئت رسالة واحدة حتى الآن (الملف %1 من %2).</numerusform>
+            <numerusform>قُرئت رسالتان حتى الآن (الملف %1 من %2).</numerusform>
+            <numerusform>قُرئت %Ln رسائل حتى الآن (الملف %1 من %2).</numerusform>
+            <numerusform>قُرئت %Ln رسالة حتى الآن (الملف %1 من %2).</numerusform>
+            <numerusform>قُرئت %Ln رسالة حتى الآن (الملف %1 من %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n new messages.</source>
+        <translation>
+            <numerusform>تم: لا رسائل جديدة.</numerusform>
+            <numerusform>تم: رسالة جديدة واحدة.</numerusform>
+            <numerusform>تم: رسالتان جديدتان.</numerusform>
+            <numerusform>تم: %Ln رسائل جديدة.</numerusform>
+            <numerusform>تم: %Ln رسالة جديدة.</numerusform>
+            <numerusform>تم: %Ln رسالة جديدة.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
         <translation>لم يُستورد شيء.</translation>
-    </message>
-    <message>
-        <source>Done: %1 new messages.</source>
-        <translation>تم: %1 رسالة جديدة.</translation>
     </message>
     <message>
         <source>The import was cancelled. Nothing was changed.</source>

@@ -159,9 +159,12 @@
             <source>My child is not in this chat</source>
             <translation>My child is not in this chat</translation>
         </message>
-        <message>
-            <source>%1 (%2 messages)</source>
-            <translation>%1 (%2 messages)</translation>
+        <message numerus="yes">
+            <source>%1 (%n messages)</source>
+            <translation>
+                <numerusform>%1 (%Ln message)</numerusform>
+                <numerusform>%1 (%Ln messages)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Your child in %1</source>
@@ -264,21 +267,37 @@
             <source>Nothing to show yet.</source>
             <translation>Nothing to show yet.</translation>
         </message>
-        <message>
-            <source>Welcome. %1 findings need your attention.</source>
-            <translation>Welcome. %1 findings need your attention.</translation>
+        <message numerus="yes">
+            <source>Welcome. %n findings need your attention.</source>
+            <translation>
+                <numerusform>Welcome. %Ln finding needs your attention.</numerusform>
+                <numerusform>Welcome. %Ln findings need your attention.</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Since your last visit (%1): %2 new findings, %3 of them serious.</source>
-            <translation>Since your last visit (%1): %2 new findings, %3 of them serious.</translation>
+        <message numerus="yes">
+            <source>Since your last visit (%1): %n new findings.</source>
+            <translation>
+                <numerusform>Since your last visit (%1): %Ln new finding.</numerusform>
+                <numerusform>Since your last visit (%1): %Ln new findings.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of them serious.</source>
+            <translation>
+                <numerusform>%Ln of them is serious.</numerusform>
+                <numerusform>%Ln of them are serious.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n findings were sent late at night (10 pm to 6 am, the dark bars).</source>
+            <translation>
+                <numerusform>%Ln finding was sent late at night (10 pm to 6 am, the dark bars).</numerusform>
+                <numerusform>%Ln findings were sent late at night (10 pm to 6 am, the dark bars).</numerusform>
+            </translation>
         </message>
         <message>
             <source>System</source>
             <translation>System</translation>
-        </message>
-        <message>
-            <source>%1 findings were sent late at night (10 pm to 6 am, the dark bars).</source>
-            <translation>%1 findings were sent late at night (10 pm to 6 am, the dark bars).</translation>
         </message>
         <message>
             <source>Shaded: night, from 10 pm to 6 am</source>
@@ -316,20 +335,44 @@
             <translation>What was imported and what was skipped</translation>
         </message>
         <message>
-            <source>%1 new messages from %2 files. Guardian now reads them for signs of harm; the findings appear in the main window in a moment.</source>
-            <translation>%1 new messages from %2 files. Guardian now reads them for signs of harm; the findings appear in the main window in a moment.</translation>
-        </message>
-        <message>
-            <source>%1 lines could not be read; they are listed below with the reason.</source>
-            <translation>%1 lines could not be read; they are listed below with the reason.</translation>
-        </message>
-        <message>
             <source>Every line was read.</source>
             <translation>Every line was read.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n new messages</source>
+            <translation>
+                <numerusform>%Ln new message</numerusform>
+                <numerusform>%Ln new messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>from %n files.</source>
+            <translation>
+                <numerusform>from %Ln file.</numerusform>
+                <numerusform>from %Ln files.</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>%1 messages read, %2 new</source>
-            <translation>%1 messages read, %2 new</translation>
+            <source>Guardian now reads them for signs of harm; the findings appear in the main window in a moment.</source>
+            <translation>Guardian now reads them for signs of harm; the findings appear in the main window in a moment.</translation>
+        </message>
+        <message>
+            <source>Everything in them was imported before, so nothing was added twice.</source>
+            <translation>Everything in them was imported before, so nothing was added twice.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n lines could not be read; they are listed below with the reason.</source>
+            <translation>
+                <numerusform>%Ln line could not be read; it is listed below with the reason.</numerusform>
+                <numerusform>%Ln lines could not be read; they are listed below with the reason.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n messages read, %1 new</source>
+            <translation>
+                <numerusform>%Ln message read, %1 new</numerusform>
+                <numerusform>%Ln messages read, %1 new</numerusform>
+            </translation>
         </message>
         <message>
             <source>line %1</source>
@@ -695,9 +738,12 @@
             <source>Guardian found nothing worrying in the imported chats. It can miss things: keep talking with your child.</source>
             <translation>Guardian found nothing worrying in the imported chats. It can miss things: keep talking with your child.</translation>
         </message>
-        <message>
-            <source>%1 of %2 findings shown</source>
-            <translation>%1 of %2 findings shown</translation>
+        <message numerus="yes">
+            <source>%1 of %n findings shown</source>
+            <translation>
+                <numerusform>%1 of %Ln finding shown</numerusform>
+                <numerusform>%1 of %Ln findings shown</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -773,13 +819,19 @@
             <source>Folders: importing…</source>
             <translation>Folders: importing…</translation>
         </message>
-        <message>
-            <source>Folders: %1 need attention</source>
-            <translation>Folders: %1 need attention</translation>
+        <message numerus="yes">
+            <source>Folders: %n need attention</source>
+            <translation>
+                <numerusform>Folders: %Ln needs attention</numerusform>
+                <numerusform>Folders: %Ln need attention</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Folders: watching %1</source>
-            <translation>Folders: watching %1</translation>
+        <message numerus="yes">
+            <source>Folders: watching %n</source>
+            <translation>
+                <numerusform>Folders: watching %Ln</numerusform>
+                <numerusform>Folders: watching %Ln</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1147,9 +1199,19 @@
             <source>Reading the chats for signs of harm…</source>
             <translation>Reading the chats for signs of harm…</translation>
         </message>
-        <message>
-            <source>Reading the chats: %1 of %2 messages</source>
-            <translation>Reading the chats: %1 of %2 messages</translation>
+        <message numerus="yes">
+            <source>Reading the chats: %1 of %n messages</source>
+            <translation>
+                <numerusform>Reading the chats: %1 of %Ln message</numerusform>
+                <numerusform>Reading the chats: %1 of %Ln messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new serious findings. Open Guardian to read them.</source>
+            <translation>
+                <numerusform>%Ln new serious finding. Open Guardian to read it.</numerusform>
+                <numerusform>%Ln new serious findings. Open Guardian to read them.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Guardian cannot analyse the chats: its analysis model is missing or damaged. Reinstall Guardian. (The imported chats are safe.)</source>
@@ -1158,10 +1220,6 @@
         <message>
             <source>The analysis stopped with an error. The imported chats are safe; try Analyse again.</source>
             <translation>The analysis stopped with an error. The imported chats are safe; try Analyse again.</translation>
-        </message>
-        <message>
-            <source>%1 new serious findings. Open Guardian to read them.</source>
-            <translation>%1 new serious findings. Open Guardian to read them.</translation>
         </message>
         <message>
             <source>Writing the report…</source>
@@ -1523,17 +1581,23 @@
             <source>Reading the files…</source>
             <translation>Reading the files…</translation>
         </message>
-        <message>
-            <source>%1 messages read so far (file %2 of %3).</source>
-            <translation>%1 messages read so far (file %2 of %3).</translation>
+        <message numerus="yes">
+            <source>%n messages read so far (file %1 of %2).</source>
+            <translation>
+                <numerusform>%Ln message read so far (file %1 of %2).</numerusform>
+                <numerusform>%Ln messages read so far (file %1 of %2).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Done: %n new messages.</source>
+            <translation>
+                <numerusform>Done: %Ln new message.</numerusform>
+                <numerusform>Done: %Ln new messages.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing was imported.</source>
             <translation>Nothing was imported.</translation>
-        </message>
-        <message>
-            <source>Done: %1 new messages.</source>
-            <translation>Done: %1 new messages.</translation>
         </message>
         <message>
             <source>The import was cancelled. Nothing was changed.</source>

@@ -299,23 +299,22 @@ class Dashboard(QScrollArea):
     def _show(self) -> None:
         summary = self.summary()
         self.new_since = summary.new_since
-        loc = QLocale()
         last_visit = self.last_visit
         if last_visit is None:
-            self.since.setText(self.tr("Welcome. %1 findings need your attention.")
-                               .replace("%1", loc.toString(summary.new_since)))
+            self.since.setText(self.tr("Welcome. %n findings need your attention.", "", summary.new_since))
         else:
-            text = self.tr("Since your last visit (%1): %2 new findings, %3 of them serious.")
-            self.since.setText(text.replace("%1", local_date(last_visit, "yyyy-MM-dd HH:mm"))
-                               .replace("%2", loc.toString(summary.new_since))
-                               .replace("%3", loc.toString(summary.serious_new)))
+            text = self.tr("Since your last visit (%1): %n new findings.", "", summary.new_since) \
+                .replace("%1", local_date(last_visit, "yyyy-MM-dd HH:mm"))
+            if summary.serious_new:
+                text += " " + self.tr("%n of them serious.", "", summary.serious_new)
+            self.since.setText(text)
         cats = summary.categories
         self.categories.set_items([(labels.category(c), cats[c], labels.CATEGORY_COLOURS[c])
                                    for c in CATEGORY_IDS if cats[c]])
         self.senders.set_items([(name or self.tr("System"), n, SENDER_COLOUR) for name, n in summary.senders])
         hours = summary.hours
-        night_text = self.tr("%1 findings were sent late at night (10 pm to 6 am, the dark bars).") \
-            .replace("%1", loc.toString(summary.night))
+        night_text = self.tr("%n findings were sent late at night (10 pm to 6 am, the dark bars).", "",
+                             summary.night)
         self.night_note.setText(night_text)
         self.hours.set_counts(hours, night_text + " " + ", ".join(
             f"{h}: {hours[h]}" for h in range(24) if hours[h]))

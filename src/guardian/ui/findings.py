@@ -712,8 +712,7 @@ class FindingsPane(QWidget):
         self.empty.setAccessibleName(self.empty_text.text())
         self.import_button.setVisible(not self._has_chats and self._loaded_once)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(self.tr("%1 of %2 findings shown").replace("%1", QLocale().toString(shown))
-                           .replace("%2", QLocale().toString(total)))
+        self.count.setText(self.tr("%1 of %n findings shown", "", total).replace("%1", QLocale().toString(shown)))
 
     def _filters_changed(self, *_: object) -> None:
         conv = self.conversation.currentData()

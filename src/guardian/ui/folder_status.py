@@ -221,5 +221,5 @@ class FolderStatusPanel(QWidget):
             return MARKS[IMPORTING] + " " + self.tr("Folders: importing…")
         problems = counts.get(ERROR, 0) + counts.get(MISSING, 0)
         if problems:
-            return MARKS[ERROR] + " " + self.tr("Folders: %1 need attention").replace("%1", str(problems))
-        return MARKS[WATCHING] + " " + self.tr("Folders: watching %1").replace("%1", str(len(folders)))
+            return MARKS[ERROR] + " " + self.tr("Folders: %n need attention", "", problems)
+        return MARKS[WATCHING] + " " + self.tr("Folders: watching %n", "", len(folders))

@@ -624,9 +624,8 @@ class MainWindow(QMainWindow):
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress_label.setText(self.tr("Reading the chats: %1 of %2 messages")
-                                        .replace("%1", QLocale().toString(done))
-                                        .replace("%2", QLocale().toString(total)))
+            self.progress_label.setText(self.tr("Reading the chats: %1 of %n messages", "", total)
+                                        .replace("%1", QLocale().toString(done)))
 
     def _scan_ended(self) -> None:
         self.scan_handle = None
@@ -662,8 +661,8 @@ class MainWindow(QMainWindow):
         self._previous_serious = serious
         new = serious - previous if previous is not None else serious
         if new and self.notify is not None:
-            self.notify(self.tr("Guardian"), self.tr("%1 new serious findings. Open Guardian to "
-                                                     "read them.").replace("%1", str(len(new))))
+            self.notify(self.tr("Guardian"), self.tr("%n new serious findings. Open Guardian to read them.",
+                                                     "", len(new)))
 
     # --- other -----------------------------------------------------------------------
 

@@ -424,11 +424,10 @@ class RunPage(QWizardPage):
 
     def _progress(self, _done: int, _total: int) -> None:
         s = self.status
-        text = self.tr("%1 messages read so far (file %2 of %3).")
+        text = self.tr("%n messages read so far (file %1 of %2).", "", s.messages)
         locale = QLocale()
-        self.status_label.setText(text.replace("%1", locale.toString(s.messages))
-                                  .replace("%2", locale.toString(min(s.files_done + 1, s.files)))
-                                  .replace("%3", locale.toString(s.files)))
+        self.status_label.setText(text.replace("%1", locale.toString(min(s.files_done + 1, s.files)))
+                                  .replace("%2", locale.toString(s.files)))
         if s.files > 1:
             self.bar.setRange(0, s.files)
             self.bar.setValue(s.files_done)
@@ -450,8 +449,7 @@ class RunPage(QWizardPage):
             self.bar.setValue(1)
             report = outcome.report
             assert report is not None
-            self.status_label.setText(self.tr("Done: %1 new messages.")
-                                      .replace("%1", QLocale().toString(report.added)))
+            self.status_label.setText(self.tr("Done: %n new messages.", "", report.added))
             self.setCommitPage(True)
             self._wizard.imported(outcome)
         self.completeChanged.emit()
@@ -522,8 +520,7 @@ class ChildPage(QWizardPage):
             combo.addItem(self.tr("My child is not in this chat"), None)
             for name in sorted(conv.participants, key=lambda n: -choice.counts.get(n, 0)):
                 count = choice.counts.get(name, 0)
-                combo.addItem(self.tr("%1 (%2 messages)").replace("%1", name)
-                              .replace("%2", QLocale().toString(count)), name)
+                combo.addItem(self.tr("%1 (%n messages)", "", count).replace("%1", name), name)
             index = combo.findData(choice.guess) if choice.guess else 0
             combo.setCurrentIndex(max(index, 0))
             combo.setAccessibleName(self.tr("Your child in %1").replace("%1", box.title()))
@@ -574,19 +571,24 @@ class DonePage(QWizardPage):
             return
         loc = QLocale()
         skipped = sum(len(s.skipped) for s in report.sources)
-        text = self.tr("%1 new messages from %2 files. Guardian now reads them for signs of harm; "
-                       "the findings appear in the main window in a moment.")
-        text = text.replace("%1", loc.toString(report.added)).replace("%2", loc.toString(len(report.sources)))
+        # One count per sentence part: Arabic words a count differently for
+        # 1, 2, 3 to 10, 11 to 99 and 100 or more (Qt's plural forms).
+        text = self.tr("%n new messages", "", report.added) + " " \
+            + self.tr("from %n files.", "", len(report.sources)) + " "
+        if report.added:
+            text += self.tr("Guardian now reads them for signs of harm; the findings appear in the main window "
+                            "in a moment.")
+        else:
+            text += self.tr("Everything in them was imported before, so nothing was added twice.")
         if skipped:
-            text += " " + self.tr("%1 lines could not be read; they are listed below with the "
-                                  "reason.").replace("%1", loc.toString(skipped))
+            text += " " + self.tr("%n lines could not be read; they are listed below with the reason.", "",
+                                  skipped)
         else:
             text += " " + self.tr("Every line was read.")
         self.summary.setText(text)
         for s in report.sources:
-            top = QTreeWidgetItem([Path(s.path).name, self.tr("%1 messages read, %2 new")
-                                   .replace("%1", loc.toString(s.messages))
-                                   .replace("%2", loc.toString(s.added))])
+            top = QTreeWidgetItem([Path(s.path).name, self.tr("%n messages read, %1 new", "", s.messages)
+                                   .replace("%1", loc.toString(s.added))])
             top.setToolTip(0, s.path)
             for line, reason in s.skipped:
                 top.addChild(QTreeWidgetItem([self.tr("line %1").replace("%1", loc.toString(line)),
