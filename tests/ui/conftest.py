@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,20 @@ def shot(tmp_path: Path) -> Callable[[QWidget, str], Path]:
         return target
 
     return take
+
+
+@contextmanager
+def window_language(qtbot, window, lang: str) -> Iterator[None]:
+    """The window in `lang` ("ar" or "en") for the block, and in Arabic, the
+    default the other tests expect, after it."""
+    if lang == "en":
+        window.switch_language("en")
+        qtbot.waitUntil(lambda: window.windowTitle() == "Guardian")
+    try:
+        yield
+    finally:
+        if lang == "en":
+            window.switch_language("ar")
 
 
 def demo_export() -> Path:

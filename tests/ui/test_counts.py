@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import window_language
 from .test_findings_loading import add_findings
 
 ARABIC = {
@@ -26,13 +27,7 @@ def test_finding_counts_are_worded_for_the_number(qtbot, window, store, lang, co
     add_findings(store, count, "chat")
     with qtbot.waitSignal(window.findings_loaded, timeout=20000):
         window.refresh()
-    if lang == "en":
-        window.switch_language("en")
-        qtbot.waitUntil(lambda: window.windowTitle() == "Guardian")
-    try:
+    with window_language(qtbot, window, lang):
         welcome, shown = (ARABIC if lang == "ar" else ENGLISH)[count]
         assert window.dashboard.since.text() == welcome
         assert window.findings.count.text() == shown
-    finally:
-        if lang == "en":
-            window.switch_language("ar")

@@ -9,6 +9,7 @@ import pytest
 
 from guardian.ui.dashboard import local_date
 
+from .conftest import window_language
 from .test_findings_loading import add_findings
 
 
@@ -17,10 +18,7 @@ def test_hours_chart_is_labelled_and_explained(qtbot, window, store, shot, lang)
     add_findings(store, 6, "chat")
     with qtbot.waitSignal(window.findings_loaded, timeout=20000):
         window.refresh()
-    if lang == "en":
-        window.switch_language("en")
-        qtbot.waitUntil(lambda: window.windowTitle() == "Guardian")
-    try:
+    with window_language(qtbot, window, lang):
         window.show_tab(1)
         dashboard = window.dashboard
         written = dict(dashboard.hours.hour_labels())
@@ -38,6 +36,3 @@ def test_hours_chart_is_labelled_and_explained(qtbot, window, store, shot, lang)
         shade = dashboard.hours.night_shade()
         assert shade.alpha() > 0
         shot(window, f"32-overview-hours-{lang}")
-    finally:
-        if lang == "en":
-            window.switch_language("ar")
