@@ -5,6 +5,8 @@ Arabic and in English."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
@@ -116,6 +118,8 @@ def test_import_findings_review_overview(qtbot, session, window, store, shot, la
     shot(window, f"30-overview-{lang}")
     window.show_tab(2)
     window.protect.show_platform("whatsapp")
+    # A checked-on date stays left-to-right in an Arabic line ("2026-11-24", not "24-11-2026").
+    assert re.search("\u2066\\d{4}-\\d\\d-\\d\\d\u2069", window.protect.text.toPlainText())
     shot(window, f"40-protect-{lang}")
     window.show_tab(0)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -95,7 +96,7 @@ class ChatView(QTextBrowser):
             start, end = ("right", "left") if rtl else ("left", "right")
             parts = []
             for m in messages:
-                when = "\u2066" + m.timestamp.strftime("%Y-%m-%d %H:%M") + "\u2069"
+                when = labels.left_to_right(m.timestamp)
                 if m.is_system:
                     parts.append(f'<p align="center" style="color:{_muted(self)}">{html.escape(m.text)} '
                                  f'<small>{when}</small></p>')
@@ -197,7 +198,8 @@ class ReportPane(QTextBrowser):
             parts.append(f"<h3>{esc(t['help'])}</h3><ul>")
             for h in helplines:
                 contact = " · ".join(x for x in (h.get("phone", ""), h.get("url", "")) if x)
-                checked = t["checked"].replace("%1", h.get("checked", "")) if h.get("checked") else ""
+                checked = (t["checked"].replace("%1", labels.left_to_right(date.fromisoformat(h["checked"])))
+                           if h.get("checked") else "")
                 parts.append(f"<li><b>{esc(h['name'])}</b> <bdi>{esc(contact)}</bdi>"
                              f"<br/><small style='color:{_muted(self)}'>{esc(checked)}</small></li>")
             parts.append("</ul>")
@@ -222,7 +224,7 @@ class ReportPane(QTextBrowser):
         who = esc(row.sender or self.tr("System"))
         parts.append("<p>" + esc(self.tr("From %1 in %2, %3.")).replace("%1", f"<b>{who}</b>")
                      .replace("%2", f"<bdi>{esc(row.conversation)}</bdi>")
-                     .replace("%3", "\u2066" + row.time.strftime("%Y-%m-%d %H:%M") + "\u2069") + "</p>")
+                     .replace("%3", labels.left_to_right(row.time)) + "</p>")
         explained = self._explanation(row, context, child)
         if explained:
             parts.append(explained)

@@ -126,7 +126,7 @@ class FindingsModel(QAbstractTableModel):
             return row.conversation
         if col == COL_TIME:
             # Isolated left-to-right, so the date reads the same in Arabic.
-            return "\u2066" + row.time.strftime("%Y-%m-%d %H:%M") + "\u2069"
+            return labels.left_to_right(row.time)
         return labels.review(f.review) + (" ✎" if f.note else "")
 
     def sort_key(self, col: int) -> Callable[[FindingRow], object]:

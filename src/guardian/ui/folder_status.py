@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from guardian.folders import FolderState
+from guardian.ui import labels
 from guardian.ui.wizard import plain_problem
 
 WATCHING, IMPORTING, ERROR, MISSING, WAITING = "watching", "importing", "error", "missing", "waiting"
@@ -55,7 +56,7 @@ def local_time(iso: str) -> str:
         moment = datetime.fromisoformat(iso).astimezone()
     except ValueError:
         return ""
-    return "\u2066" + moment.strftime("%Y-%m-%d %H:%M") + "\u2069"
+    return labels.left_to_right(moment)
 
 
 STATE_COLUMN = 1

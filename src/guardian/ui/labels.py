@@ -3,6 +3,8 @@ marked for translation once and looked up by id."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
@@ -84,3 +86,11 @@ def review(state: ReviewState) -> str:
 
 def platform(pid: str) -> str:
     return tr(PLATFORM_NAMES[pid]) if pid in PLATFORM_NAMES else pid
+
+
+def left_to_right(moment: date | datetime) -> str:
+    """An ISO date ("2026-11-24") or time ("2025-10-18 23:52") isolated
+    left-to-right: in an Arabic line the bidi algorithm would otherwise
+    show it as "24-11-2026", which reads as another date."""
+    pattern = "%Y-%m-%d %H:%M" if isinstance(moment, datetime) else "%Y-%m-%d"
+    return "\u2066" + moment.strftime(pattern) + "\u2069"

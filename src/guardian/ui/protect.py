@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
 
-from guardian.ui import contrast
+from guardian.ui import contrast, labels
 
 ACTION_NAMES = {
     "block": QT_TRANSLATE_NOOP("Protect", "Block"),
@@ -105,7 +105,7 @@ class ProtectPane(QWidget):
                 extra = ""
                 if local.sources:
                     names = ", ".join(s.title for s in local.sources[:2])
-                    checked = local.checked.isoformat() if local.checked else ""
+                    checked = labels.left_to_right(local.checked) if local.checked else ""
                     extra = (f"<br/><small style='color:{muted}'>{esc(t['source'])} "
                              f"<bdi>{esc(names)}</bdi> · {esc(t['checked'])} {checked}</small>")
                 elif step.advice:
@@ -113,6 +113,6 @@ class ProtectPane(QWidget):
                 unverified = "" if local.verified else f" <small>({esc(t['unverified'])})</small>"
                 parts.append(f"<li>{esc(local.text)}{unverified}{extra}</li>")
             parts.append("</ol>")
-        footer = t["footer"].replace("%1", platform.checked.isoformat())
+        footer = t["footer"].replace("%1", labels.left_to_right(platform.checked))
         parts.append(f"<p style='color:{contrast.hex_(contrast.muted(self.palette()))}'>{esc(footer)}</p>")
         self.text.setHtml("".join(parts))
