@@ -147,7 +147,9 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "exclusion12", "dmmix10", "mockery28", "groomchat14", "exclusion13", "defenders4", "dmmix11",
                  "mockery29", "groomchat15", "exclusion14", "defenders5", "dmmix12", "mockery30", "groomchat16",
                  "exclusion15", "defenders6", "defenders7", "vocative3", "vocative4", "fakeself1", "fakeself2",
-                 "dmmix13", "mockery31", "groomchat17", "exclusion16", "defenders8", "defenders9", "shortchat3")
+                 "dmmix13", "mockery31", "groomchat17", "exclusion16", "defenders8", "defenders9", "shortchat3",
+                 "dmmix14", "mockery32", "groomchat18", "exclusion17", "defenders10", "defenders11", "pubthreat3",
+                 "pubharass1")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
