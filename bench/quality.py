@@ -149,7 +149,9 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "exclusion15", "defenders6", "defenders7", "vocative3", "vocative4", "fakeself1", "fakeself2",
                  "dmmix13", "mockery31", "groomchat17", "exclusion16", "defenders8", "defenders9", "shortchat3",
                  "dmmix14", "mockery32", "groomchat18", "exclusion17", "defenders10", "defenders11", "pubthreat3",
-                 "pubharass1")
+                 "pubharass1", "dmmix15", "mockery33", "groomchat19", "exclusion18", "defenders12", "defenders13",
+                 "dmmix16", "mockery34", "groomchat20", "exclusion19", "defenders14", "defenders15", "pubthreat4",
+                 "pubharass2")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
