@@ -13,33 +13,23 @@ sys.path.insert(0, str(ROOT / "translations"))
 import update  # noqa: E402
 
 
-def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
-    result = {}
-    for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            text = translation.text if translation is not None else None
-            if translation is not None and message.get("numerus") == "yes":
-                # A count's forms ("%n finding", "%n findings"), every one written.
-                forms = [form.text or "" for form in translation.findall("numerusform")]
-                text = "\n".join(forms) if forms and all(form.strip() for form in forms) else None
-            finished = translation is not None and translation.get("type") is None and text
-            result[(name, message.findtext("source") or "")] = text if finished else None
-    return result
+def _messages(ts: Path) -> dict[tuple[str, str], list[str] | None]:
+    """(context, source) -> the finished translation's text or count forms."""
+    return {(context.findtext("name") or "", message.findtext("source") or ""): update.written(message)
+            for context in ET.parse(ts).getroot().iter("context") for message in context.iter("message")}
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_catalogue_is_complete(language: str) -> None:
     messages = _messages(ROOT / "translations" / f"guardian_{language}.ts")
     assert messages
-    untranslated = [source for (_ctx, source), text in messages.items() if not text]
+    untranslated = [source for (_ctx, source), forms in messages.items() if not forms]
     assert untranslated == []
 
 
 def test_arabic_translations_are_arabic() -> None:
-    for (_ctx, source), text in _messages(ROOT / "translations" / "guardian_ar.ts").items():
-        assert text and all(any("\u0600" <= ch <= "\u06ff" for ch in form) for form in text.split("\n")), source
+    for (_ctx, source), forms in _messages(ROOT / "translations" / "guardian_ar.ts").items():
+        assert forms and all(any("\u0600" <= ch <= "\u06ff" for ch in form) for form in forms), source
 
 
 def test_counts_have_every_plural_form() -> None:

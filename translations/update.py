@@ -69,20 +69,21 @@ def _write(tree: ET.ElementTree, path: Path) -> None:
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
+def written(message: ET.Element) -> list[str] | None:
+    """A message's finished translation: its text, or every form of a count
+    ("%n finding", "%n findings"); None while any of it is unwritten."""
+    translation = message.find("translation")
+    if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+        return None
+    if message.get("numerus") == "yes":
+        forms = [form.text or "" for form in translation.findall("numerusform")]
+        return forms if forms and all(form.strip() for form in forms) else None
+    return [translation.text] if translation.text else None
+
+
 def missing(ts_file: Path) -> list[str]:
-    tree = ET.parse(ts_file)
-    result = []
-    for message in tree.iter("message"):
-        translation = message.find("translation")
-        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
-            result.append(message.findtext("source") or "")
-        elif message.get("numerus") == "yes":
-            forms = translation.findall("numerusform")
-            if not forms or any(not (form.text or "").strip() for form in forms):
-                result.append(message.findtext("source") or "")
-        elif not translation.text:
-            result.append(message.findtext("source") or "")
-    return result
+    return [message.findtext("source") or "" for message in ET.parse(ts_file).iter("message")
+            if written(message) is None]
 
 
 def release(out_dir: Path = QM_DIR) -> list[Path]:
