@@ -3,11 +3,13 @@ the interface's digits) and what its shading and colours mean."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections import Counter
+from datetime import datetime
 
 import pytest
+from PySide6.QtCore import QLocale
 
-from guardian.ui.dashboard import local_date
+from guardian.ui.dashboard import TimelineChart, local_date
 
 from .conftest import window_language
 from .test_findings_loading import add_findings
@@ -25,14 +27,31 @@ def test_hours_chart_is_labelled_and_explained(qtbot, window, store, shot, lang)
         assert {0, 6, 12, 18} <= set(written)
         if lang == "ar":
             assert written[12] == "١٢" and written[18] == "١٨"      # Arabic-Indic, as elsewhere
-            assert local_date(date(2025, 10, 6), "MM-dd") == "١٠-٠٦"   # the timeline's weeks too
+            # Weeks by their Monday as a parent says it, not "٠٢-٢٦" (read as another date).
+            assert dashboard.timeline.week_names() == ["٢٦ فبراير"]
+            assert local_date(datetime(2025, 10, 6, 21, 5), "d MMMM yyyy h:mm AP") == "٦ أكتوبر ٢٠٢٥ ٩:٠٥ م"
             assert "الليل" in dashboard.hours_legend.text()
         else:
             assert written[12] == "12" and written[18] == "18"
-            assert local_date(datetime(2025, 10, 6, 21, 5), "yyyy-MM-dd HH:mm") == "2025-10-06 21:05"
+            assert dashboard.timeline.week_names() == ["26 Feb"]
+            assert local_date(datetime(2025, 10, 6, 21, 5), "d MMMM yyyy h:mm AP") == "6 October 2025 9:05 PM"
             assert "Shaded: night, from 10 pm to 6 am" in dashboard.hours_legend.text()
             assert "12 is noon" in dashboard.hours_legend.text()
         assert dashboard.hours_legend.isVisible()
         shade = dashboard.hours.night_shade()
         assert shade.alpha() > 0
         shot(window, f"32-overview-hours-{lang}")
+
+
+def test_weeks_name_their_year_when_they_span_two(qtbot) -> None:
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    try:
+        chart.set_weeks([(datetime(2025, 12, 29), Counter(insult=1)), (datetime(2026, 1, 5), Counter())], "")
+        assert chart.week_names() == ["29 Dec 2025", "5 Jan 2026"]
+        chart.set_weeks([(datetime(2026, 1, 5), Counter(insult=1))], "")
+        assert chart.week_names() == ["5 Jan"]
+    finally:
+        QLocale.setDefault(before)

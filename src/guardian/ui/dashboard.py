@@ -5,6 +5,7 @@ screen readers."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from datetime import date, datetime
 
@@ -178,6 +179,15 @@ class TimelineChart(_Chart):
         self.setAccessibleDescription(description)
         self.update()
 
+    def week_names(self) -> list[str]:
+        """Each week by its first day as a parent says it ("٦ أكتوبر",
+        "6 Oct"), with the year when the weeks span more than one: numbers
+        alone ("10-06") read as another date in Arabic."""
+        if not self.weeks:
+            return []
+        pattern = "d MMM" if self.weeks[0][0].year == self.weeks[-1][0].year else "d MMM yyyy"
+        return [local_date(start, pattern) for start, _ in self.weeks]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -190,7 +200,9 @@ class TimelineChart(_Chart):
         left, right = 8, self.width() - 8
         slot = (right - left) / len(self.weeks)
         top = max(sum(c.values()) for _, c in self.weeks) or 1
-        step = max(1, int(len(self.weeks) / max(1, (right - left) / (fm.horizontalAdvance("0000-00-00") + 8))))
+        names = self.week_names()
+        widest = max(fm.horizontalAdvance(name) for name in names) + 12
+        step = max(1, math.ceil(len(self.weeks) * widest / (right - left)))
         for i, (start, counts) in enumerate(self.weeks):
             x = self._mirror(left + i * slot, slot)
             y = bottom
@@ -204,8 +216,9 @@ class TimelineChart(_Chart):
                 y -= h
             if i % step == 0:
                 p.setPen(self._text_colour())
-                p.drawText(QRectF(x - slot * 2, bottom + 2, slot * 5, fm.height() + 4),
-                           Qt.AlignmentFlag.AlignHCenter, local_date(start, "MM-dd"))
+                centred = min(max(x + slot / 2 - widest / 2, 0), self.width() - widest)   # inside the chart
+                p.drawText(QRectF(centred, bottom + 2, widest, fm.height() + 4),
+                           Qt.AlignmentFlag.AlignHCenter, names[i])
         p.setPen(self._text_colour())
         p.drawLine(left, int(bottom), right, int(bottom))
 
@@ -304,7 +317,7 @@ class Dashboard(QScrollArea):
             self.since.setText(self.tr("Welcome. %n findings need your attention.", "", summary.new_since))
         else:
             text = self.tr("Since your last visit (%1): %n new findings.", "", summary.new_since) \
-                .replace("%1", local_date(last_visit, "yyyy-MM-dd HH:mm"))
+                .replace("%1", local_date(last_visit, "d MMMM yyyy h:mm AP"))
             if summary.serious_new:
                 text += " " + self.tr("%n of them serious.", "", summary.serious_new)
             self.since.setText(text)
