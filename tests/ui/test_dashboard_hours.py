@@ -4,10 +4,11 @@ the interface's digits) and what its shading and colours mean."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontMetrics
 
 from guardian.ui.dashboard import TimelineChart, local_date
 
@@ -55,3 +56,17 @@ def test_weeks_name_their_year_when_they_span_two(qtbot) -> None:
         assert chart.week_names() == ["5 Jan"]
     finally:
         QLocale.setDefault(before)
+
+
+
+def test_week_names_never_overlap(qtbot) -> None:
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.set_weeks([(datetime(2026, 1, 5) + timedelta(weeks=i), Counter(insult=1)) for i in range(52)], "")
+    width = TimelineChart.name_width(QFontMetrics(chart.font()), chart.week_names())
+    for chart_width in (700, 300, 16, 4):          # 16: no room at all between the margins
+        chart.resize(chart_width, 200)
+        step = chart.label_step(width)
+        assert step >= 1
+        if chart_width > 16:
+            assert step * (chart_width - 16) / 52 >= width      # a name's slot holds it

@@ -188,6 +188,16 @@ class TimelineChart(_Chart):
         pattern = "d MMM" if self.weeks[0][0].year == self.weeks[-1][0].year else "d MMM yyyy"
         return [local_date(start, pattern) for start, _ in self.weeks]
 
+    @staticmethod
+    def name_width(fm: QFontMetrics, names: list[str]) -> int:
+        return max((fm.horizontalAdvance(name) for name in names), default=0) + 12
+
+    def label_step(self, name_width: int) -> int:
+        """Name every n-th week, so that no two names overlap however many
+        weeks there are and however narrow the chart is."""
+        room = self.width() - 16                    # the chart's margins
+        return max(1, math.ceil(len(self.weeks) * name_width / max(1, room)))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -201,8 +211,8 @@ class TimelineChart(_Chart):
         slot = (right - left) / len(self.weeks)
         top = max(sum(c.values()) for _, c in self.weeks) or 1
         names = self.week_names()
-        widest = max(fm.horizontalAdvance(name) for name in names) + 12
-        step = max(1, math.ceil(len(self.weeks) * widest / (right - left)))
+        widest = self.name_width(fm, names)
+        step = self.label_step(widest)
         for i, (start, counts) in enumerate(self.weeks):
             x = self._mirror(left + i * slot, slot)
             y = bottom
