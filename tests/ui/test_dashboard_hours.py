@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetrics
 
-from guardian.ui.dashboard import TimelineChart, local_date
+from guardian.ui.dashboard import VISIT_PATTERN, TimelineChart, local_date
 
 from .conftest import window_language
 from .test_findings_loading import add_findings
@@ -30,12 +30,12 @@ def test_hours_chart_is_labelled_and_explained(qtbot, window, store, shot, lang)
             assert written[12] == "١٢" and written[18] == "١٨"      # Arabic-Indic, as elsewhere
             # Weeks by their Monday as a parent says it, not "٠٢-٢٦" (read as another date).
             assert dashboard.timeline.week_names() == ["٢٦ فبراير"]
-            assert local_date(datetime(2025, 10, 6, 21, 5), "d MMMM yyyy h:mm AP") == "٦ أكتوبر ٢٠٢٥ ٩:٠٥ م"
+            assert local_date(datetime(2025, 10, 6, 21, 5), VISIT_PATTERN) == "٦ أكتوبر ٢٠٢٥ ٩:٠٥ م"
             assert "الليل" in dashboard.hours_legend.text()
         else:
             assert written[12] == "12" and written[18] == "18"
             assert dashboard.timeline.week_names() == ["26 Feb"]
-            assert local_date(datetime(2025, 10, 6, 21, 5), "d MMMM yyyy h:mm AP") == "6 October 2025 9:05 PM"
+            assert local_date(datetime(2025, 10, 6, 21, 5), VISIT_PATTERN) == "6 October 2025 9:05 PM"
             assert "Shaded: night, from 10 pm to 6 am" in dashboard.hours_legend.text()
             assert "12 is noon" in dashboard.hours_legend.text()
         assert dashboard.hours_legend.isVisible()

@@ -40,6 +40,10 @@ def _rtl(widget: QWidget) -> bool:
     return widget.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
+# "Since your last visit" as a parent reads it: "٦ أكتوبر ٢٠٢٥ ٩:٠٥ م".
+VISIT_PATTERN = "d MMMM yyyy h:mm AP"
+
+
 def local_date(value: date | datetime, pattern: str) -> str:
     """A date or time in the interface's digits (Arabic-Indic in Arabic),
     as the counts beside it are."""
@@ -49,6 +53,8 @@ def local_date(value: date | datetime, pattern: str) -> str:
     return QLocale().toString(day, pattern)
 
 class _Chart(QWidget):
+    MARGIN = 8          # pixels left and right of the bars
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -144,7 +150,7 @@ class HoursChart(_Chart):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetrics(self.font())
         bottom = self.height() - fm.height() - 6
-        left, right = 8, self.width() - 8
+        left, right = self.MARGIN, self.width() - self.MARGIN
         slot = (right - left) / 24
         top = max(self.counts) or 1
         written = dict(self.hour_labels())
@@ -195,7 +201,7 @@ class TimelineChart(_Chart):
     def label_step(self, name_width: int) -> int:
         """Name every n-th week, so that no two names overlap however many
         weeks there are and however narrow the chart is."""
-        room = self.width() - 16                    # the chart's margins
+        room = self.width() - 2 * self.MARGIN
         return max(1, math.ceil(len(self.weeks) * name_width / max(1, room)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -207,7 +213,7 @@ class TimelineChart(_Chart):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             return
         bottom = self.height() - fm.height() - 6
-        left, right = 8, self.width() - 8
+        left, right = self.MARGIN, self.width() - self.MARGIN
         slot = (right - left) / len(self.weeks)
         top = max(sum(c.values()) for _, c in self.weeks) or 1
         names = self.week_names()
@@ -327,7 +333,7 @@ class Dashboard(QScrollArea):
             self.since.setText(self.tr("Welcome. %n findings need your attention.", "", summary.new_since))
         else:
             text = self.tr("Since your last visit (%1): %n new findings.", "", summary.new_since) \
-                .replace("%1", local_date(last_visit, "d MMMM yyyy h:mm AP"))
+                .replace("%1", local_date(last_visit, VISIT_PATTERN))
             if summary.serious_new:
                 text += " " + self.tr("%n of them serious.", "", summary.serious_new)
             self.since.setText(text)
