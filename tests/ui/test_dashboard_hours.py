@@ -58,15 +58,15 @@ def test_weeks_name_their_year_when_they_span_two(qtbot) -> None:
         QLocale.setDefault(before)
 
 
-
 def test_week_names_never_overlap(qtbot) -> None:
     chart = TimelineChart()
     qtbot.addWidget(chart)
     chart.set_weeks([(datetime(2026, 1, 5) + timedelta(weeks=i), Counter(insult=1)) for i in range(52)], "")
     width = TimelineChart.name_width(QFontMetrics(chart.font()), chart.week_names())
-    for chart_width in (700, 300, 16, 4):          # 16: no room at all between the margins
+    margins = 2 * TimelineChart.MARGIN
+    for chart_width in (700, 300, margins, 4):     # margins: no room at all between them
         chart.resize(chart_width, 200)
         step = chart.label_step(width)
         assert step >= 1
-        if chart_width > 16:
-            assert step * (chart_width - 16) / 52 >= width      # a name's slot holds it
+        if chart_width > margins:
+            assert step * (chart_width - margins) / 52 >= width      # a name's slot holds it
