@@ -151,7 +151,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "dmmix14", "mockery32", "groomchat18", "exclusion17", "defenders10", "defenders11", "pubthreat3",
                  "pubharass1", "dmmix15", "mockery33", "groomchat19", "exclusion18", "defenders12", "defenders13",
                  "dmmix16", "mockery34", "groomchat20", "exclusion19", "defenders14", "defenders15", "pubthreat4",
-                 "pubharass2", "dmmix17", "mockery35", "groomchat21", "exclusion20", "defenders16", "defenders17")
+                 "pubharass2", "dmmix17", "mockery35", "groomchat21", "exclusion20", "defenders16", "defenders17",
+                 "dmmix18", "mockery36", "groomchat22", "exclusion21", "defenders18", "defenders19")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
