@@ -152,7 +152,9 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "pubharass1", "dmmix15", "mockery33", "groomchat19", "exclusion18", "defenders12", "defenders13",
                  "dmmix16", "mockery34", "groomchat20", "exclusion19", "defenders14", "defenders15", "pubthreat4",
                  "pubharass2", "dmmix17", "mockery35", "groomchat21", "exclusion20", "defenders16", "defenders17",
-                 "dmmix18", "mockery36", "groomchat22", "exclusion21", "defenders18", "defenders19")
+                 "dmmix18", "mockery36", "groomchat22", "exclusion21", "defenders18", "defenders19",
+                 "dmmix19", "mockery37", "groomchat23", "exclusion22", "defenders20", "defenders21", "mishap1",
+                 "threataround1")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
