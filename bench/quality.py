@@ -154,7 +154,8 @@ NAMED_WRITERS = ("gulf", "egylev", "maghreb", "iraqsud", "gamers", "longform", "
                  "pubharass2", "dmmix17", "mockery35", "groomchat21", "exclusion20", "defenders16", "defenders17",
                  "dmmix18", "mockery36", "groomchat22", "exclusion21", "defenders18", "defenders19",
                  "dmmix19", "mockery37", "groomchat23", "exclusion22", "defenders20", "defenders21", "mishap1",
-                 "threataround1")
+                 "threataround1", "dmmix20", "mockery38", "groomchat24", "exclusion23", "defenders22", "defenders23",
+                 "groomsecret1", "groomsecret2")
 FIRST_NEGATIVES = frozenset({"negatives_everyday", "negatives_bullying", "negatives_other",
                              "negatives_predation"})
 
