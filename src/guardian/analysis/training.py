@@ -59,8 +59,11 @@ HARD_NEGATIVE_WEIGHT = 6.0
 # writing shrank their say: a model trained on rounds AQ to AS flagged
 # vocative praise ("يا ... يا ابن ...") and lost 0.014 on OSACT 2020 dev.
 # At 2 the same corpus held OSACT 2020 dev and every other outside set rose
-# (session 25, candidate H; training/fresh/README.md).
-OUTSIDE_WEIGHT = 2.0
+# (session 25, candidate H; training/fresh/README.md).  The corpus then kept
+# growing, to 29 times their size, and OSACT 2020 dev fell with each round
+# (0.794, 0.788, 0.783 for models M, N and O); 2.5 gives them back the share
+# they had at 2 in session 27, with our corpus about 12 times their weight.
+OUTSIDE_WEIGHT = 2.5
 TRAIN_SETTINGS = FeatureSettings(sublinear_tf=True, cross_bits=18)
 NEAR_DUPLICATE = 0.8       # character 3-gram Jaccard
 
